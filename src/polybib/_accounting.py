@@ -1,0 +1,76 @@
+"""The no-loss invariant: every word of a reference is in a field, a recognised marker, or the note.
+
+A word counts as kept when it occurs in any value of the record (its host included, the statement
+of responsibility as printed, role words as printed, markers and note) or is one of the words that
+are ISBD punctuation rather than content (page and volume words, "URL", "et al."), or is a place
+abbreviation the record expanded.
+
+>>> from polybib import parse_reference
+>>> lost_words(parse_reference("Иванов И. И. Очерки. – М. : Наука, 2019. – 512 с."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from ._model import Reference
+from ._tables import month_number
+from ._text import normalize
+
+__all__ = ["lost_words", "record_words"]
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Words that are the punctuation of a description (GOST 7.0.12 abbreviations of page, volume and
+# issue words, URL and identifier labels, "and others"), not content of any field.
+SYNTAX_WORDS = frozenset(
+    "s с səh səh стр ст p pp b bet betlar б гв გვ т t v vol no n nr № ns вып вип vyp url cild cildi kitab "
+    "kitob том tom hissə ч часть ტ bd volume isbn i̇sbn issn doi "
+    "и др et al və başq і інш та ін in kn кн в г y il yil ci cı cu cü е ге я й th st nd rd "
+    "дата обращения data obrashcheniya müraciət tarixi звернення доступа accessed available at "
+    "from access mode режим доступу з с tarjimasi".split())
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [s for f in fields(value) if f.name not in ("raw", "diagnostics", "spans")
+                for s in _strings(getattr(value, f.name))]
+    return []
+
+
+def record_words(ref: Reference) -> set[str]:
+    """Every word the record holds, case-folded, in any field of its own or of its host."""
+    return {w.casefold() for text in _strings(ref) for w in _WORD.findall(text)}
+
+
+def lost_words(ref: Reference) -> list[str]:
+    """The words of the (normalised) input that the record does not account for."""
+    kept = record_words(ref)
+    text = normalize(ref.raw)[0]
+    lost = []
+    for word in _WORD.findall(text):
+        folded = word.casefold()
+        if folded in kept or folded in SYNTAX_WORDS or _is_expanded_abbreviation(folded, kept):
+            continue
+        if (ref.urldate or ref.date) and month_number(folded):
+            continue  # "7 January 2002" kept as 2002-01-07
+        if folded.isdigit() and any(folded in k for k in kept):
+            continue  # "36 – 5 6" kept as "36--56"
+        lost.append(word)
+    return lost
+
+
+def _is_expanded_abbreviation(word: str, kept: set[str]) -> bool:
+    """"м" for Москва, "спб" for Санкт-Петербург: an abbreviation whose expansion the record holds."""
+    if len(word) > 4:
+        return False
+    return any(k.startswith(word[0]) and len(k) > len(word) for k in kept) and word.isalpha() and \
+        len(word) <= 3

@@ -1,0 +1,179 @@
+"""BibLaTeX and BibTeX views of the model, written with bibtexparser 2's model and writer.
+
+BibLaTeX is the default: ``location``, ``date``, ``pagetotal``, ``titleaddon``, ``langid``,
+``editortype``. BibTeX spells them ``address``, ``year``, ``journal`` and drops what it cannot hold
+(named in a comment). Values are escaped so that no user text can inject a LaTeX command or
+unbalance braces; corporate names are braced so that BibTeX does not split them.
+
+>>> from polybib import parse_reference
+>>> ref = parse_reference("Azərbaycan tarixi / Azərbaycan Milli Elmlər Akademiyası. - Bakı : Elm, 2008. - 480 s.")
+>>> print(to_biblatex([ref]))
+@book{azarbaycan2008,
+	author = {{Azərbaycan Milli Elmlər Akademiyası}},
+	title = {Azərbaycan tarixi},
+	location = {Bakı},
+	publisher = {Elm},
+	date = {2008},
+	pagetotal = {480},
+	langid = {azerbaijani}
+}
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import bibtexparser
+from bibtexparser.model import Entry, Field
+from bibtexparser.writer import BibtexFormat
+
+from ._keys import citation_keys
+from ._lang import langid
+from ._model import Person, Reference
+
+__all__ = ["entry_fields", "reference_keys", "to_biblatex", "to_bibtex"]
+
+_LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                   "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+_SPECIALS = re.compile(r"[\\{}&%$#_^~]")
+_VERBATIM = {"url", "doi"}
+_BIBTEX_TYPES = {"thesis": "phdthesis", "online": "misc", "legislation": "misc", "mvbook": "book",
+                 "collection": "book", "periodical": "misc", "inbook": "inbook", "report": "techreport"}
+_BIBTEX_NAMES = {"location": "address", "journaltitle": "journal", "date": "year", "organization":
+                 "organization", "url": "url"}
+
+
+def escape(value: str) -> str:
+    """Escape the characters that mean something to LaTeX."""
+    return _SPECIALS.sub(lambda m: _LATEX_SPECIALS[m.group()], value)
+
+
+def _names(persons: Iterable[Person]) -> str:
+    out = []
+    for person in persons:
+        if person.corporate:
+            out.append("{" + escape(person.corporate) + "}")
+        elif person.family == "others":
+            out.append("others")
+        else:
+            family = escape(person.family)
+            if " " in family:
+                family = "{" + family + "}"
+            out.append(f"{family}, {escape(person.given)}" if person.given else family)
+    return " and ".join(out)
+
+
+def _list(values: Iterable[str]) -> str:
+    return " and ".join("{" + escape(v) + "}" if " and " in v else escape(v) for v in values)
+
+
+def entry_fields(ref: Reference) -> list[tuple[str, str]]:
+    """The BibLaTeX fields of a record, in a stable, readable order."""
+    host = ref.host
+    fields: list[tuple[str, str]] = []
+
+    def add(name: str, value: str, raw: bool = False) -> None:
+        if value:
+            fields.append((name, value if raw or name in _VERBATIM else escape(value)))
+
+    fields_raw = [("author", _names(ref.authors))]
+    if host is not None and host.authors:
+        fields_raw.append(("bookauthor", _names(host.authors)))
+    editors = [p for p in ref.editors]
+    if editors:
+        fields_raw.append(("editor", _names(editors)))
+        roles = {p.role for p in editors if p.family != "others"}
+        if roles == {"compiler"}:
+            fields_raw.append(("editortype", "compiler"))
+    if ref.translators:
+        fields_raw.append(("translator", _names(ref.translators)))
+    for name, value in fields_raw:
+        add(name, value, raw=True)
+    add("title", ref.title)
+    add("subtitle", ref.subtitle)
+    add("titleaddon", ref.genre if ref.entry_type != "thesis" else "")
+    add("maintitle", ref.maintitle)
+    if host is not None:
+        if ref.entry_type == "article":
+            add("journaltitle", host.title)
+            add("journalsubtitle", host.subtitle)
+        else:
+            add("booktitle", host.title)
+            add("booksubtitle", host.subtitle)
+            add("booktitleaddon", host.genre)
+    add("type", ref.thesis_type)
+    if ref.organizations:
+        add("organization", _list(ref.organizations), raw=True)
+    add("edition", ref.edition)
+    add("volume", ref.volume)
+    add("number", ref.number)
+    add("issue", ref.date)
+    add("series", ref.series)
+    places = ref.places or (host.places if host else [])
+    publishers = ref.publishers or (host.publishers if host else [])
+    if places:
+        add("location", _list(places), raw=True)
+    if publishers:
+        add("publisher", _list(publishers), raw=True)
+    add("date", ref.year)
+    add("pagetotal", ref.pagetotal)
+    add("pages", ref.pages)
+    add("isbn", ", ".join(ref.isbn))
+    add("issn", ", ".join(ref.issn))
+    add("doi", ref.doi)
+    add("url", ref.url)
+    add("urldate", ref.urldate)
+    add("note", "; ".join(ref.note))
+    add("langid", langid(ref.language))
+    return fields
+
+
+def reference_keys(refs: Sequence[Reference]) -> list[str]:
+    """Citation keys for records, unique within the list."""
+    pairs = []
+    for ref in refs:
+        first = next((p for p in ref.authors if p.family != "others"), None)
+        name = (first.corporate or first.family) if first else ""
+        if not name or (first and first.corporate):
+            name = (ref.title or "ref").split()[0] if not name or len(name.split()) > 1 else name
+        pairs.append((name, ref.year))
+    return citation_keys(pairs)
+
+
+_FORMAT = BibtexFormat()
+_FORMAT.block_separator = "\n"
+
+
+def _write(entries: list[Entry]) -> str:
+    library = bibtexparser.Library()
+    for entry in entries:
+        library.add(entry)
+    return bibtexparser.write_string(library, bibtex_format=_FORMAT)
+
+
+def to_biblatex(refs: Sequence[Reference]) -> str:
+    """The records as BibLaTeX entries (UTF-8 text), one per record, in order."""
+    entries = [Entry(ref.entry_type, key, [Field(n, v) for n, v in entry_fields(ref)])
+               for ref, key in zip(refs, reference_keys(refs))]
+    return _write(entries)
+
+
+def to_bibtex(refs: Sequence[Reference]) -> str:
+    """The records as classic BibTeX entries (``address``, ``journal``, ``year``, ...)."""
+    entries = []
+    for ref, key in zip(refs, reference_keys(refs)):
+        fields = []
+        for name, value in entry_fields(ref):
+            if name in ("subtitle", "booksubtitle", "journalsubtitle"):
+                continue  # folded into the title below
+            if name == "title" and ref.subtitle:
+                value = f"{value}: {escape(ref.subtitle)}"
+            if name == "booktitle" and ref.host and ref.host.subtitle:
+                value = f"{value}: {escape(ref.host.subtitle)}"
+            if name == "type" and ref.entry_type != "thesis":
+                continue
+            fields.append(Field(_BIBTEX_NAMES.get(name, name), value))
+        entries.append(Entry(_BIBTEX_TYPES.get(ref.entry_type, ref.entry_type), key, fields))
+    return _write(entries)

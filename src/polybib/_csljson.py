@@ -1,0 +1,86 @@
+"""CSL-JSON written from the model (never through citeproc-py's BibTeX reader, which maps
+incollection to article-journal, drops fields and reads ASCII only).
+
+>>> from polybib import parse_reference
+>>> ref = parse_reference("Шакирзаде Н. А. Содружество. - Баку : Сада, 2007. - 512 с.")
+>>> item = to_csl_json([ref])[0]
+>>> item["type"], item["author"], item["publisher-place"], item["number-of-pages"], item["language"]
+('book', [{'family': 'Шакирзаде', 'given': 'Н. А.'}], 'Баку', '512', 'ru-Cyrl')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ._biblatex import reference_keys
+from ._lang import bcp47
+from ._model import Person, Reference
+
+__all__ = ["to_csl_json"]
+
+_TYPES = {"book": "book", "mvbook": "book", "collection": "book", "incollection": "chapter",
+          "inbook": "chapter", "article": "article-journal", "inproceedings": "paper-conference",
+          "proceedings": "book", "thesis": "thesis", "online": "webpage", "legislation": "legislation",
+          "periodical": "periodical", "report": "report", "misc": "document"}
+
+
+def _name(person: Person) -> dict[str, str]:
+    if person.corporate:
+        return {"literal": person.corporate}
+    if person.family == "others":
+        return {"literal": "others"}
+    name = {"family": person.family}
+    if person.given:
+        name["given"] = person.given
+    return name
+
+
+def _date(year: str) -> dict[str, Any]:
+    parts = [int(p) for p in year.split("-") if p.isdigit()]
+    return {"date-parts": [parts]} if parts else {"literal": year}
+
+
+def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
+    """The records as CSL-JSON items (a list of dicts, ready for ``json.dumps``)."""
+    items = []
+    for ref, key in zip(refs, reference_keys(refs)):
+        item: dict[str, Any] = {"id": key, "type": _TYPES.get(ref.entry_type, "document")}
+        if ref.entry_type == "article" and ref.date:
+            item["type"] = "article-newspaper"
+        host = ref.host
+        people = {"author": ref.authors, "editor": [p for p in ref.editors if p.role == "editor"],
+                  "compiler": [p for p in ref.editors if p.role == "compiler"], "translator": ref.translators,
+                  "container-author": host.authors if host else []}
+        for role, persons in people.items():
+            if persons:
+                item[role] = [_name(p) for p in persons]
+        title = ref.title + (f": {ref.subtitle}" if ref.subtitle else "")
+        item["title"] = title
+        if ref.genre:
+            item["genre"] = ref.genre
+        if ref.maintitle:
+            item["collection-title" if not ref.series else "volume-title"] = ref.maintitle
+        if host is not None and host.title:
+            item["container-title"] = host.title + (f": {host.subtitle}" if host.subtitle else "")
+        values = {
+            "publisher": "; ".join(ref.publishers or (host.publishers if host else [])),
+            "publisher-place": "; ".join(ref.places or (host.places if host else [])),
+            "number-of-pages": ref.pagetotal, "page": ref.pages.replace("--", "–"), "volume": ref.volume,
+            "number-of-volumes": ref.volumes, "issue": ref.number, "edition": ref.edition,
+            "collection-title": ref.series, "ISBN": ", ".join(ref.isbn), "ISSN": ", ".join(ref.issn),
+            "DOI": ref.doi, "URL": ref.url, "note": "; ".join(ref.note),
+            "authority": "; ".join(ref.organizations), "language": bcp47(ref.language, ref.script)
+            if ref.language and ref.language != "und" else "",
+        }
+        for name, value in values.items():
+            if value and name not in item:
+                item[name] = value
+        if ref.year:
+            item["issued"] = _date(ref.year)
+        if ref.urldate:
+            item["accessed"] = _date(ref.urldate)
+        if ref.thesis_type:
+            item["genre"] = ref.thesis_type
+        items.append(item)
+    return items

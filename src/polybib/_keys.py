@@ -1,0 +1,77 @@
+"""Citation keys in ASCII for every script: romanised family name + year, "a"/"b" on clashes.
+
+Russian and other Cyrillic names are romanised with iuliia (a maintained library of the
+standard transliteration schemes; we use its Wikipedia scheme, the most widely recognised),
+Azerbaijani Cyrillic first goes to the official Azerbaijani Latin alphabet, then every Latin
+letter is folded to ASCII.
+
+>>> ascii_fold("Əliyev"), ascii_fold("Шакирзаде"), ascii_fold("Мамед-заде"), ascii_fold("Ağayev")
+('Aliyev', 'Shakirzade', 'Mamed-zade', 'Agayev')
+>>> citation_keys([("Əliyev", "2005"), ("Əliyev", "2005"), ("Osmanov", "2004")])
+['aliyev2005a', 'aliyev2005b', 'osmanov2004']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+__all__ = ["ascii_fold", "citation_keys"]
+
+# Azerbaijani Cyrillic letters that iuliia's Russian schemes do not know (official 1991 correspondence).
+_AZ_CYRILLIC = {"ә": "ə", "ғ": "ğ", "ҹ": "c", "һ": "h", "ј": "y", "ө": "ö", "ү": "ü", "ҝ": "g", "ы": "ı",
+                "Ә": "Ə", "Ғ": "Ğ", "Ҹ": "C", "Һ": "H", "Ј": "Y", "Ө": "Ö", "Ү": "Ü", "Ҝ": "G"}
+_LATIN_EXTRA = {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
+                "ʻ": "", "‘": "", "’": "", "`": "", "'": ""}
+_GEORGIAN = dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+                     "a b g d e v z t i k l m n o p zh r s t u p k gh q sh ch ts dz ts ch kh j h".split()))
+
+
+@cache
+def _transliterate_cyrillic(text: str) -> str:
+    import iuliia
+
+    return iuliia.WIKIPEDIA.translate(text)
+
+
+def ascii_fold(text: str) -> str:
+    """An ASCII spelling of ``text`` in any script polybib knows."""
+    text = "".join(_AZ_CYRILLIC.get(ch, ch) for ch in text)
+    if re.search(r"[\u0400-\u04ff]", text):
+        text = _transliterate_cyrillic(text)
+    text = "".join(_GEORGIAN.get(ch, ch) for ch in text)
+    text = "".join(_LATIN_EXTRA.get(ch, ch) for ch in text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ord(ch) < 128 and not unicodedata.combining(ch))
+
+
+def _stem(name: str, year: str) -> str:
+    base = re.sub(r"[^a-z0-9-]", "", ascii_fold(name).casefold().replace(" ", "-"))[:40].strip("-")
+    return f"{base or 'ref'}{year or 'nd'}"
+
+
+def citation_keys(pairs: list[tuple[str, str]]) -> list[str]:
+    """Keys for (name, year) pairs, in order; clashing keys get "a", "b", ... suffixes."""
+    stems = [_stem(name, year) for name, year in pairs]
+    counts = Counter(stems)
+    seen: Counter[str] = Counter()
+    keys = []
+    for stem in stems:
+        if counts[stem] > 1:
+            suffix = _letters(seen[stem])
+            seen[stem] += 1
+            keys.append(stem + suffix)
+        else:
+            keys.append(stem)
+    return keys
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(97 + rest) + letters
+    return letters

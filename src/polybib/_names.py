@@ -1,0 +1,162 @@
+"""Personal names as lists print them: "Family, Given Patronymic", "Family I. O.", "I.O. Family".
+
+Azerbaijani and Turkic patronymics (oğlu, qızı, оглы, кызы) stay in the given part, as do
+East-Slavic patronymics. Initials are written spaced ("İ. O."); digraph initials (Sh., Yu.,
+Дж.) stay whole.
+
+>>> p = parse_person("H. C. Əlibəyli")
+>>> p.family, p.given
+('Əlibəyli', 'H. C.')
+>>> parse_person("Əliyev H.H.").given
+'H. H.'
+>>> parse_person("Мамед-заде, Наргиз Сабир кызы").given
+'Наргиз Сабир кызы'
+>>> parse_person("AMEA A.A.Bakıxanov adına Tarix İnstitutu") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._model import Person
+
+__all__ = ["INITIALS", "NAME_WORD", "looks_like_family", "merge_person", "nominative", "parse_person",
+           "space_initials"]
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower())
+UP = f"[{re.escape(_UPPER)}\u10d0-\u10ff]"
+LOW = f"[{re.escape(_LOWER)}\u10d0-\u10ff\u0301]"
+# Digraph initials that stand for one sound (GOST 7.80: Дж., Sh., Yu. are kept whole).
+_DIGRAPH = r"(?:Dzh|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|Ye|Dj|Gh|Th|Ph|Sch|Дж|ირ|ალ|ვლ|ნ[ი]|Ю|Я)"
+INITIAL = rf"(?:{_DIGRAPH}|{UP}|[\u10d0-\u10ff]{{1,2}})\."
+# A run of initials: "İ.O.", "H. H.", "P.-F.", "Н. А."
+INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,2}}"
+NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*"
+_FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+)"
+_PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "xanım", "ханум", "bəy",
+              "бек", "паша", "ibn", "ибн", "fon", "фон", "van", "von", "de", "da", "ван", "ди", "ал", "əl",
+              "xan", "хан")
+
+_INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS})\s?(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
+_FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}|{UP})$")
+_FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>{_FAMILY}),\s(?P<given>.+)$")
+# Words that make a name a corporate body (an institution, a ministry, a library ...).
+_CORPORATE = re.compile(
+    r"(?:институт|ин-т|секретариат|академи|университет|ун-т|министерств|комитет|библиотек|б-ка|ассоциац|"
+    r"агентств|центр|служб|управлени|совет|союз|общество|издательств|редакци|департамент|палата|"
+    r"instit|universit|akademi|komit|nazirliy|assosiasi|kitabxana|mərkəz|cəmiyyət|şura|idarə|katibliy|"
+    r"library|association|federation|agency|society|committee|council|ministry|department|office|bureau|"
+    r"company|corporation|foundation|bank|fund|group|organi[sz]ation|service|\binc\b|\bltd\b|"
+    r"інститут|університет|міністерств|бібліотек|інстытут|універсітэт|бібліятэк)", re.IGNORECASE)
+_INITIAL_SPLIT = re.compile(rf"({INITIAL})")
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "ski", "skiy", "sky", "skaya",
+                    "li", "lı", "lu", "lü", "zadə", "zade", "yan", "ян", "ko", "uk", "yuk", "enko", "dze",
+                    "shvili", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская", "ко", "ук", "енко",
+                    "заде", "ли", "швили", "дзе", "oğlu", "qızı", "beyli", "bəyli", "bəyov", "ич", "ić",
+                    "ić", "ич", "iç")
+
+
+def space_initials(initials: str) -> str:
+    """"İ.O." -> "İ. O."; "P.-F." stays hyphenated."""
+    parts = [p for p in _INITIAL_SPLIT.split(initials.replace(" ", "")) if p]
+    out = ""
+    for part in parts:
+        if part == "-":
+            out = out.rstrip() + "-"
+        else:
+            out += part if out.endswith("-") or not out else " " + part
+    return out.strip()
+
+
+def looks_like_family(word: str) -> bool:
+    """True when a name word ends the way family names of the region end."""
+    return word.casefold().endswith(_SURNAME_ENDINGS)
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(re.fullmatch(_FAMILY, word)) or word.casefold() in _PARTICLES
+
+
+def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
+    """Read one personal name; None when ``text`` is not a personal name (a corporate body).
+
+    ``natural_order`` says how to read two bare name words ("Rübabə Əliyeva"): given name first
+    unless the first word ends like a family name.
+    """
+    text = re.sub(r"\s+", " ", text.strip().strip(",;")).strip()
+    text = re.sub(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", "", text, flags=re.IGNORECASE)
+    if not text:
+        return None
+    match = _INITIALS_FIRST.match(text)
+    if match:
+        return Person(family=match["family"], given=space_initials(match["given"]))
+    match = _FAMILY_FIRST.match(text)
+    if match:
+        given = match["given"]
+        given = space_initials(given) if "." in given else given
+        return Person(family=match["family"], given=given)
+    match = _FAMILY_COMMA_GIVEN.match(text)
+    if match:
+        given = match["given"].strip()
+        words = given.replace(".", ". ").split()
+        if all(_is_name_word(w) or re.fullmatch(INITIAL, w) for w in words) and len(words) <= 5:
+            return Person(family=match["family"], given=_tidy_given(given))
+        return None
+    if _CORPORATE.search(text):
+        return None
+    words = text.split(" ")
+    if 2 <= len(words) <= 3 and all(_is_name_word(w) or re.fullmatch(INITIALS, w) for w in words):
+        if re.fullmatch(INITIALS, words[-1]):  # "Дэлтон Куртис Е.": family, given, initial
+            return Person(family=words[0], given=_tidy_given(" ".join(words[1:])))
+        if len(words) == 2 and natural_order and not (looks_like_family(words[0])
+                                                       and not looks_like_family(words[1])):
+            return Person(family=words[1], given=words[0])
+        return Person(family=words[0], given=" ".join(words[1:]))
+    return None
+
+
+def _tidy_given(given: str) -> str:
+    """Space the initials inside a given part, keep full names as they are."""
+    return re.sub(rf"(?:{INITIAL}\s?)+", lambda m: space_initials(m.group()) + " ", given).strip()
+
+
+def _initials_of(given: str) -> list[str]:
+    return [w[0].casefold() for w in re.split(r"[\s.\-]+", given) if w and w.casefold() not in _PARTICLES]
+
+
+def merge_person(heading: Person, other: Person) -> Person:
+    """The fuller of two forms of the same person (heading and statement of responsibility).
+
+    Full given names win over initials; initials the heading lacks are added after its names
+    ("Шакирзаде, Незрин" + "Н. А. Шакирзаде" -> "Шакирзаде, Незрин А.").
+    """
+    mine, theirs = _initials_of(heading.given), _initials_of(other.given)
+    heading_full = bool(re.search(rf"{LOW}{{2,}}", heading.given))
+    other_full = bool(re.search(rf"{LOW}{{2,}}", other.given))
+    if heading_full and not other_full and mine == theirs[: len(mine)] and len(theirs) > len(mine):
+        extra = other.given.split()[len(heading.given.split()):]
+        given = " ".join([heading.given, *extra]) if extra else heading.given
+        return Person(family=heading.family, given=given, role=heading.role, role_raw=heading.role_raw)
+    if other_full and not heading_full:
+        return Person(family=heading.family, given=other.given, role=heading.role, role_raw=heading.role_raw)
+    if len(other.given) > len(heading.given) and not heading_full:
+        return Person(family=heading.family, given=other.given, role=heading.role, role_raw=heading.role_raw)
+    return heading
+
+
+_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"))
+
+
+def nominative(family: str, lang: str) -> str:
+    """Undo the genitive of a family name after "под ред.", "пер.", "redaktəsi ilə"."""
+    if lang in ("az", "tr"):
+        stripped = re.sub(r"(?:un|in|ün|ın|nun|nin|nün|nın)(?:dur|dir|dür|dır)?$", "", family)
+        return stripped if len(stripped) >= 3 and looks_like_family(stripped) else family
+    for ending, replacement in _GENITIVE_ENDINGS:
+        if family.endswith(ending) and len(family) > 4:
+            return family[: -len(ending)] + replacement
+    if family[-1:] in "ая" and len(family) > 3 and family[-2:-1] not in "аеёиоуыэюяіїє":
+        return family[:-1]
+    return family

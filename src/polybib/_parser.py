@@ -1,0 +1,891 @@
+"""Parse one reference written in GOST 7.1 / ISBD punctuation (or the looser habits of real lists).
+
+The steps follow the areas of the description (GOST 7.1-2003, 4.1): identifiers and markers are
+taken out first (URL, access date, ISBN, DOI, "[Электронный ресурс]"), the part is split from its
+host at "//", the heading is read, then the title and statement of responsibility area, then the
+areas after it (edition, publication, extent, series) are classified. Whatever no step claims is
+kept verbatim in the note with a diagnostic: nothing the user typed is dropped.
+
+>>> ref = parse_reference("Əliyev, Həmzə Hüseyn oğlu. Azərbaycan Respublikasının Müstəqil Dövlətlər "
+...     "Birliyi ilə münasibətləri /H. H. Əliyev ; baş red. İ. Zeynalov. - Bakı: RENESSANS, 2005. - 164 s.")
+>>> ref.authors[0].display(), ref.editors[0].display(), ref.editors[0].role_raw
+('Əliyev, Həmzə Hüseyn oğlu', 'Zeynalov, İ.', 'baş red.')
+>>> ref.places, ref.publishers, ref.year, ref.pagetotal, ref.language
+(['Bakı'], ['RENESSANS'], '2005', '164', 'az')
+
+>>> ref = parse_reference("Иванов И. И. Очерки истории : учеб. пособие / И. И. Иванов. – 2-е изд., "
+...                       "перераб. и доп. – М. : Наука, 2019. – 512 с.")
+>>> ref.authors[0].display(), ref.title, ref.genre, ref.edition, ref.places, ref.pagetotal
+('Иванов, И. И.', 'Очерки истории', 'учеб. пособие', '2-е изд., перераб. и доп.', ['Москва'], '512')
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._lang import detect_language, detect_script
+from ._model import Person, Reference, Severity, Span
+from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
+    parse_person, space_initials
+from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level
+from ._tables import expand_place, is_genre, is_term, load_table, month_number, role_forms, role_of, \
+    table_forms
+from ._text import normalize
+
+__all__ = ["parse_reference"]
+
+_D = f"[{DASH_CLASS}]"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_URL = re.compile(r"(?:(?:URL|Режим доступа|Режим доступу|Access mode|Available at|Available from)\s?:\s?)?"
+                  r"((?:https?://|www\.)[^\s<>«»\"]+)", re.IGNORECASE)
+_PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
+_ACCESS_DATE = re.compile(r"\(?\s*(?:дата обращения|data obrashcheniya|müraciət tarixi|müraciət edilib|"
+                          r"дата звернення|дата доступа|accessed|date of access)\s*:?\s*"
+                          r"(\d{1,2})[./\s]([^\W\d_]+\.?|\d{1,2})[./\s](\d{4})\s*\)?", re.IGNORECASE)
+_ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
+_ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
+_DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)")
+_HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
+_PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+                    rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
+_PAGES_SUFFIX = re.compile(rf"^(\d+(?:\s?{_D}\s?\d+)?)\s?{_D}?\s?(?:betlar|bet|b)\.?$", re.IGNORECASE)
+_EXTENT = re.compile(rf"^(?:\[?(\d+)\]?)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|გვ|с)?\s?\.?"
+                     rf"(?:\s?{_D}?\s?B)?(?P<rest>\s?[,:;]\s?.*)?$")
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
+                     r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
+_VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
+_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
+                     r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
+_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|é|e|ое)?\s?"
+                      r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
+_THESIS = re.compile(r"(?:дис\.|дисс\.|диссертац|автореф|avtoref|dissertasiya|dis\.\s?\.\.\.|thesis|dissertation)",
+                     re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+                          r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
+                          re.IGNORECASE)
+_LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
+                          r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України|"
+                          r"ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS)\b")
+_NEWSPAPER_DAY = re.compile(rf"^(\d{{1,2}})\s?([^\W\d_]+)\.?$")
+_QUOTES = "«»\"“”„"
+_ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
+                            r"cədv|maps?|fig|ілюстр|іл)\.?(?:,?\s?(?:и|і|və|and)?\s?)?)+$", re.IGNORECASE)
+
+
+def parse_reference(text: str, *, line: int | None = None) -> Reference:
+    """Parse one reference string into a `Reference` (never raises on bad input)."""
+    ref = Reference(raw=text, line=line)
+    normalized, diagnostics = normalize(text)
+    ref.diagnostics.extend(diagnostics)
+    _Parser(ref, normalized).run()
+    return ref
+
+
+class _Parser:
+    """The state of one parse: the text, what is used up, and the record being filled."""
+
+    def __init__(self, ref: Reference, text: str) -> None:
+        self.ref = ref
+        self.text = text
+        self.work = text            # the text with claimed pieces blanked out (same length)
+        self.used = bytearray(len(text))
+        self.script = detect_script(text)
+        self.lang = detect_language(text, script=self.script)
+
+    # -- bookkeeping -----------------------------------------------------------------------------
+    def claim(self, start: int, end: int, field: str | None = None) -> None:
+        """Mark text[start:end] as accounted for (by a field, or as a recognised marker)."""
+        for i in range(max(start, 0), min(end, len(self.used))):
+            self.used[i] = 1
+        self.work = self.work[:start] + " " * (end - start) + self.work[end:]
+        if field and field not in self.ref.spans:
+            self.ref.spans[field] = Span(start, end)
+
+    def take(self, piece: Piece, field: str) -> str:
+        """Claim a piece for a field and return its text (white space left by claimed markers folded)."""
+        self.claim(piece.start, piece.end, field)
+        return " ".join(piece.text.split())
+
+    def mark(self, piece: Piece) -> None:
+        self.claim(piece.start, piece.end)
+
+    # -- the steps -------------------------------------------------------------------------------
+    def run(self) -> None:
+        ref = self.ref
+        if not self.text:
+            ref.diagnose("empty", "the reference is empty", severity=Severity.ERROR)
+            return
+        self.extract_identifiers()
+        whole = Piece(self.work, 0)
+        part, host = self.split_host(whole)
+        self.parse_part(part)
+        if host:
+            self.parse_host(host)
+        self.settle_language()
+        self.settle_type()
+        self.account_for_leftovers()
+
+    def extract_identifiers(self) -> None:
+        ref = self.ref
+        for match in _ACCESS_DATE.finditer(self.work):
+            day, month, year = match.group(1), match.group(2), match.group(3)
+            number = int(month) if month.isdigit() else month_number(month.rstrip("."))
+            if not number:
+                continue
+            ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
+            self.claim(match.start(), match.end(), "urldate")
+        for match in _URL.finditer(self.work):
+            url = match.group(1).rstrip(".,;)")
+            if url.count("(") > url.count(")"):
+                url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
+            end = match.start(1) + len(url)
+            if _PRIVATE_HOST.match(url):
+                ref.note.append(self.text[match.start():end])
+                ref.diagnose("private-url", f"the address {url!r} is on a private network: kept in the note",
+                             span=Span(match.start(), end))
+                self.claim(match.start(), end)
+                continue
+            if not ref.url:
+                ref.url = url
+                self.claim(match.start(), end, "url")
+        for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
+            for match in pattern.finditer(self.work):
+                value = re.sub(r"\s", "", match.group(1))
+                getattr(ref, kind).append(value)
+                self.claim(match.start(), match.end(), kind)
+        match = _DOI.search(self.work)
+        if match:
+            ref.doi = (match.group(1) or match.group(2)).rstrip(".,;")
+            self.claim(match.start(), match.end(), "doi")
+        for form in table_forms("electronic"):
+            index = self.work.find(form)
+            if index >= 0:
+                ref.markers.append(form)
+                self.claim(index, index + len(form))
+        for match in re.finditer(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный", self.work):
+            ref.note.append(match.group().strip(" .–"))
+            self.claim(match.start(), match.end())
+
+    def split_host(self, whole: Piece) -> tuple[Piece, Piece | None]:
+        match = _HOST_LINK.search(whole.text)
+        if not match:
+            return whole, None
+        part, host = whole.cut(0, match.start()), whole.cut(match.end())
+        # "Title // I.O. Family; Corporate body. – Place, 2009" : a '//' typed for '/'.
+        if re.match(rf"^{INITIALS}\s?{NAME_WORD}\s?[;,]", host.text) and " / " not in part.text:
+            self.ref.diagnose("double-slash-for-slash", "'//' stands where the statement of responsibility "
+                              "('/') belongs; read as '/'", span=Span(match.start(), match.end()))
+            slash = match.group().replace("//", " /")
+            self.work = self.work[: match.start()] + slash + self.work[match.end():]
+            return Piece(self.work, 0), None
+        self.claim(match.start(), match.end())
+        return part, host
+
+    # -- the document itself -----------------------------------------------------------------------
+    def parse_part(self, part: Piece) -> None:
+        ref = self.ref
+        part = self.parse_author_date(part)
+        heading, rest = self.parse_heading(part)
+        areas = split_areas(rest) if rest else []
+        if not areas:
+            ref.authors = ref.authors or heading
+            return
+        title_zone, tail = self.find_title_zone(areas)
+        self.parse_title_zone(title_zone, heading)
+        for area in tail:
+            self.classify_area(area, into=ref)
+
+    def parse_author_date(self, part: Piece) -> Piece:
+        """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
+        match = re.match(rf"^((?:{NAME_WORD}\s?){{1,3}})\(\s?({_YEAR})\s?\)\s?", part.text)
+        if not match:
+            return part
+        words = match.group(1).split()
+        if _CORPORATE.search(match.group(1)):
+            self.ref.authors.append(Person(corporate=match.group(1).strip()))
+        else:
+            self.ref.authors.append(Person(family=words[0], given=" ".join(words[1:])))
+        self.ref.year = match.group(2)
+        self.claim(part.start, part.start + match.end(), "author")
+        rest = part.cut(match.end())
+        # what follows is "Title, Place, Publisher" or "Title, "Journal", Place: ..."
+        pieces = split_top_level(rest, r",\s?")
+        if pieces:
+            self.ref.title = self.take(pieces[0].strip(_QUOTES), "title")
+            remainder = [p for p in pieces[1:]]
+            self.parse_comma_imprint(remainder)
+        return Piece("", rest.end)
+
+    def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
+        """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
+        text = part.text
+        particles = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z]?)"
+        given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
+        family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+        forms = [
+            # Family, Given Patronymic.   /   Family, I. O.
+            (rf"^(?P<name>{NAME_WORD},\s?(?:{NAME_WORD}|{INITIAL})(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
+            # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
+            (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
+             rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
+            # I. O. Family, I. O. Family.
+            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
+             "initials-family"),
+            # Georgian: Family I. [Family I.]
+            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
+             "family-initials"),
+            # Given Family.  (two name words, natural order)
+            (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
+            # I. Family Title... (no full stop after the heading)
+            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD})\s(?={UP})", "initials-family"),
+        ]
+        for pattern, kind in forms:
+            match = re.match(pattern, text)
+            if not match:
+                continue
+            persons = self.read_heading_persons(match.group("name"), kind)
+            if persons:
+                self.claim(part.start, part.start + match.end(), "author")
+                return persons, part.cut(match.end())
+        return [], part
+
+    def read_heading_persons(self, name: str, kind: str) -> list[Person]:
+        if kind == "comma":
+            person = parse_person(name)
+            return [person] if person else []
+        if kind == "two-words":
+            words = name.split()
+            if any(w.isupper() and len(w) > 1 for w in words) or is_term("volume", words[1]):
+                return []
+            if looks_like_family(words[0]) and not looks_like_family(words[1]):
+                return [Person(family=words[0], given=words[1])]
+            return [Person(family=words[1], given=words[0])]
+        if re.match(r"^[\u10d0-\u10ff]", name):
+            return [Person(family=m.group(1), given=m.group(2)) for m in
+                    re.finditer(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)", name)]
+        persons = []
+        for chunk in re.split(r"\s?,\s?(?=\S)", name):
+            person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
+                parse_person(chunk)
+            if person is None:
+                # "Олжабаева.К.Т." : a full stop between family name and initials
+                match = re.match(rf"^({NAME_WORD})\s?[.,]?\s?({INITIALS})$", chunk.strip())
+                if not match:
+                    return []
+                person = Person(family=match.group(1), given=space_initials(match.group(2)))
+            persons.append(person)
+        return persons
+
+    def find_title_zone(self, areas: list[Piece]) -> tuple[Piece, list[Piece]]:
+        """The first area holds the title; where areas are not marked with dashes (DSTU 8302 and
+        careless lists) the publication area starts at the first sentence that looks like one."""
+        first = areas[0]
+        sentences = self.split_sentences(first)
+        for i, sentence in enumerate(sentences[1:], 1):
+            if self.looks_like_area(sentence, first_after_title=True):
+                zone = first.cut(0, sentence.start - first.start)
+                rest = [first.cut(s.start - first.start, s.end - first.start) for s in sentences[i:]]
+                return zone.strip(" .,"), rest + areas[1:]
+        # "Title, Place, Year, səh. 5": commas only
+        match = re.search(rf",\s?(?=(?:{self.place_alternatives()})\s?[,:—–-]|{_YEAR}\b)", first.text)
+        if match and len(areas) == 1:
+            zone = first.cut(0, match.start())
+            return zone, [first.cut(match.end())]
+        return first, areas[1:]
+
+    def split_sentences(self, piece: Piece) -> list[Piece]:
+        """Split at ". " between sentences, not after initials or abbreviations."""
+        cuts = [0]
+        for match in re.finditer(r"\.\s?(?=[\w«\"“\[(№])|\s(?=\d{4}\.?$)", piece.text):
+            before = piece.text[: match.start()]
+            word = re.search(r"(\S+)$", before)
+            token = word.group(1) if word else ""
+            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == ".":
+                if not re.fullmatch(r"\d+|[IVXLC]+", token):
+                    continue  # an initial
+            if token.casefold().rstrip(".") in _ABBREVIATIONS and not re.match(r"\.\s?\d", match.group() +
+                                                                                 piece.text[match.end():][:1]):
+                continue
+            if match.group().strip() == "." and piece.text[match.end():match.end() + 1].islower():
+                continue
+            cuts.append(match.end())
+        cuts.append(len(piece.text))
+        return [s for s in (piece.cut(a, b).strip(" .") for a, b in zip(cuts, cuts[1:])) if s]
+
+    def place_alternatives(self) -> str:
+        cities = load_table("places")["cities"]
+        abbreviations = [e["abbr"] for e in load_table("places")["entries"]
+                         if e.get("lang", self.lang) == self.lang.split("-")[0]
+                         or e.get("script") == self.script]
+        return "|".join(re.escape(c) for c in sorted({*cities, *abbreviations}, key=len, reverse=True))
+
+    def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
+        text = piece.text.strip(" .")
+        if _EXTENT.match(text) and re.match(r"^\d+\s?\S", text) and not re.match(rf"^{_YEAR}\s?\S", text):
+            return bool(re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text))
+        return bool(
+            re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text)
+            or self.match_imprint(text)
+            or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
+            or _NUMBER.match(text)
+            or (_EDITION.search(text) and len(text) < 60 and not is_genre(text))
+            or (not first_after_title and _VOLUME.match(text))
+        )
+
+    def match_imprint(self, text: str) -> re.Match[str] | None:
+        """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
+        places = self.place_alternatives()
+        return (re.match(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b", text)
+                if re.search(_YEAR, text) else re.match(rf"^(?:{places})\.?\s?(?::|$)", text))
+
+    def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
+        """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
+        ref = self.ref
+        title_part, sor = zone, None
+        match = re.search(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)", zone.text)
+        if match:
+            title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
+            self.claim(zone.start + match.start(), zone.start + match.end())
+        # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
+        title_part = self.take_volume_from_title(title_part)
+        pieces = split_top_level(title_part, r"\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S)")
+        if not pieces:
+            ref.authors = heading
+            return
+        title = pieces[0]
+        ref.title = self.take(title.strip(" ." + _QUOTES if _balanced_quotes(title.text) else " ."), "title")
+        ref.title = _strip_quotes(ref.title)
+        subtitles, genres = [], []
+        for piece in pieces[1:]:
+            value = piece.text.strip(" .")
+            if is_genre(value):
+                if _THESIS.search(value):
+                    ref.thesis_type = value
+                genres.append(value.strip("[]"))
+                self.claim(piece.start, piece.end, "genre")
+            else:
+                subtitles.append(value)
+                self.claim(piece.start, piece.end, "subtitle")
+        ref.subtitle = " : ".join(subtitles)
+        ref.genre = " : ".join(genres)
+        sor_persons: list[Person] = []
+        if sor:
+            sor, host_title = self.split_unlinked_host(sor)
+            ref.responsibility = sor.text
+            sor_persons = self.parse_responsibility(sor)
+            if host_title:
+                self.parse_unlinked_host(host_title)
+        self.reconcile(heading, sor_persons)
+
+    def take_volume_from_title(self, title_part: Piece) -> Piece:
+        ref = self.ref
+        sentences = self.split_sentences(title_part)
+        for i, sentence in enumerate(sentences):
+            if i == 0:
+                # "Title: У 6 т. Т. 1"  - the volume after a colon
+                inner = re.search(r":\s?([ВвУу]\s?\d+\s?[тч]\.)\s?([ТтЧч]\.\s?\d+)?$", sentence.text)
+                if inner:
+                    ref.volumes = inner.group(1)
+                    ref.note.append(inner.group(1))
+                    if inner.group(2):
+                        ref.volume = re.sub(r"^\D+", "", inner.group(2))
+                    self.claim(sentence.start + inner.start(), sentence.end, "volume")
+                    return title_part.cut(0, sentence.start - title_part.start + inner.start())
+                continue
+            text = sentence.text
+            volumes = re.match(r"^(?:[ВвУу]\s?\d+\s?[тч]\.?)", text)
+            volume = _VOLUME.match(text.strip(" ."))
+            if volumes or volume:
+                head = title_part.cut(0, sentence.start - title_part.start)
+                if volume:
+                    ref.volume = next(g for g in volume.groups() if g)
+                    ref.volume = re.sub(r"\s?[-–—]\s?", "--", ref.volume)
+                    self.claim(sentence.start, sentence.end, "volume")
+                else:
+                    ref.volumes = volumes.group()
+                    ref.note.append(volumes.group())
+                    self.claim(sentence.start, sentence.end, "volume")
+                after = title_part.cut(sentence.end - title_part.start)
+                if after:
+                    after_volume = _VOLUME.match(after.text.split(".")[0].strip() + ".")
+                    if after_volume and not ref.volume:
+                        ref.volume = next(g for g in after_volume.groups() if g)
+                        cut = len(after.text.split(".")[0]) + 1
+                        self.claim(after.start, after.start + cut)
+                        after = after.cut(cut)
+                    if after:
+                        ref.maintitle = self.take(head.strip(" .:"), "maintitle")
+                        return after
+                return head
+        return title_part
+
+    def split_unlinked_host(self, sor: Piece) -> tuple[Piece, Piece | None]:
+        """"... / Н. А. Шакирзаде ; Институт .... Азербайджанская Республика ... : монография":
+        the title of a larger work after the statement of responsibility, without "//"."""
+        for match in re.finditer(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)", sor.text):
+            rest = sor.text[match.end():]
+            if (" : " in rest or ": " in rest) and len(rest.split()) >= 4 and (is_genre(rest) or " : " in rest):
+                self.ref.diagnose("part-without-link", "this looks like a part of a larger work written "
+                                  "without '//'; the larger work's title was read as the host",
+                                  span=Span(sor.start + match.end(), sor.end))
+                return sor.cut(0, match.start()), sor.cut(match.end())
+        return sor, None
+
+    def parse_unlinked_host(self, host: Piece) -> None:
+        ref = self.ref
+        ref.entry_type = "incollection"
+        pieces = split_top_level(host, r"\s?:\s|\s:(?=\S)|(?<=\S):\s(?=\S)")
+        host_ref = ref.host = Reference(entry_type="book")
+        host_ref.title = self.take(pieces[0].strip(" ."), "booktitle")
+        subtitles = []
+        for piece in pieces[1:]:
+            value = piece.text.strip(" .")
+            if is_genre(value):
+                host_ref.genre = value
+            else:
+                subtitles.append(value)
+            self.mark(piece)
+        host_ref.subtitle = " : ".join(subtitles)
+
+    # -- statement of responsibility -------------------------------------------------------------
+    def parse_responsibility(self, sor: Piece) -> list[Person]:
+        """Persons and bodies of the statement of responsibility; returns the first group's persons."""
+        ref = self.ref
+        groups = split_top_level(sor, r"\s?;\s?|\.\s(?=(?:Redaksiya|Tərtibçilər|Rəyçilər|Redaktor)\b)")
+        first_persons: list[Person] = []
+        for index, group in enumerate(groups):
+            role, role_raw, names = self.split_role(group)
+            persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
+            if role == "note":
+                ref.note.append(group.text)
+                self.mark(group)
+                continue
+            self.mark(group)
+            if corporate:
+                ref.organizations.append(corporate)
+                continue
+            if others:
+                persons.append(Person(family="others", role=role or "author", role_raw=role_raw))
+            if role in ("editor", "compiler"):
+                ref.editors.extend(persons)
+            elif role == "translator":
+                ref.translators.extend(persons)
+            elif index == 0 or not role:
+                first_persons.extend(persons)
+        return first_persons
+
+    def split_role(self, group: Piece) -> tuple[str | None, str, Piece]:
+        """The role words at the start ("elmi red. H. C. Əlibəyli") or the end ("(гал. рэд.)")."""
+        text = group.text
+        key = re.sub(r"\.\s*", ". ", text.casefold())
+        for form in role_forms():
+            if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
+                                         or form.endswith(".")):
+                consumed = _raw_length(text, form)
+                role_raw = text[:consumed].strip(" :")
+                return role_of(form), role_raw, group.cut(consumed).strip(" :")
+        match = re.search(r"\s?\(([^()]+)\)\s?(?=\[|$)", text)
+        if match and role_of(match.group(1)):
+            self.claim(group.start + match.start(), group.start + match.end())
+            names = group.cut(0, match.start()) if match.start() else group.cut(match.end())
+            rest = group.cut(match.end())
+            if rest and rest.text.strip() and names.end < rest.start:
+                names = Piece(group.text[: match.start()] + " " * (match.end() - match.start()) +
+                              group.text[match.end():], group.start).strip()
+            return role_of(match.group(1)), match.group(1), names
+        # "Z.M.Bünyadov və Y.B.Yusifovun redaktəsi ilə", "Təsnifat T.Y.Budaqovun rəhbərliyi ilə ..."
+        match = re.search(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə)", text)
+        if match:
+            return "editor", match.group(1), group.cut(0, match.start())
+        return None, "", group
+
+    def read_names(self, names: Piece, *, role: str | None, role_raw: str) -> tuple[list[Person], bool, str]:
+        """Persons of one group, whether "and others" closes it, or the corporate body it names."""
+        text = names.text
+        others = False
+        for form in table_forms("et_al"):
+            if text.casefold().endswith(form.casefold()) or f" {form.casefold()}" in text.casefold():
+                index = text.casefold().rfind(form.casefold())
+                text = text[:index].rstrip(" ,")
+                others = True
+                break
+        text = re.sub(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]", "", text)
+        chunks = [c for c in re.split(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s", text) if c.strip()]
+        persons = []
+        genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod")) or \
+            "ilə" in role_raw or role_raw.casefold().startswith("пер")
+        for chunk in chunks:
+            person = parse_person(chunk)
+            if person is None:
+                if persons or len(chunks) == 1 or role:
+                    pass
+                corporate = text.strip(" .")
+                return ([], others, corporate) if not persons and corporate and not role else \
+                    (persons, others, "") if persons else ([], others, corporate)
+            if genitive:
+                person.family = nominative(person.family, self.lang.split("-")[0])
+            person.role = role or "author"
+            person.role_raw = role_raw
+            persons.append(person)
+        return persons, others, ""
+
+    def reconcile(self, heading: list[Person], sor_persons: list[Person]) -> None:
+        """Merge the heading with the statement of responsibility into the fullest form of each name."""
+        ref = self.ref
+        if not heading:
+            ref.authors = sor_persons
+            if not sor_persons and ref.organizations and not ref.editors and not ref.url:
+                ref.authors = [Person(corporate=ref.organizations.pop(0))]
+            return
+        merged = list(heading)
+        for other in sor_persons:
+            if other.family == "others":
+                merged.append(other)
+                continue
+            for i, person in enumerate(merged):
+                if person.family.casefold() == other.family.casefold():
+                    merged[i] = merge_person(person, other)
+                    break
+                words = re.split(r"[\s,]+", person.display())
+                if other.family.casefold() in (w.casefold() for w in words):
+                    # an inverted heading: "İsaməddin, Səyid oğlu Osmanov" / "İ.O. Osmanov"
+                    rest = [w for w in words if w.casefold() != other.family.casefold()]
+                    merged[i] = Person(family=other.family, given=" ".join(rest))
+                    ref.diagnose("inverted-heading", f"the heading {person.display()!r} is inverted; "
+                                 f"the statement of responsibility names {other.family!r} as the family name")
+                    initials = [w[0] for w in rest if w not in ("oğlu", "qızı", "оглы", "кызы")]
+                    given_initials = re.findall(rf"{UP}", other.given)
+                    if given_initials and initials[: len(given_initials)] != given_initials:
+                        ref.diagnose("initials-disagree", f"the initials {other.given!r} do not match the "
+                                     f"heading's given names {' '.join(rest)!r}")
+                    break
+            else:
+                if len(heading) < len(sor_persons):
+                    merged.append(other)
+        ref.authors = merged
+
+    # -- the areas after the title -----------------------------------------------------------------
+    def classify_area(self, area: Piece, *, into: Reference, commas: bool = True) -> None:
+        """Put one area (or one comma-separated element of it) in the field it is for; an element
+        for a field that is already filled is left to the note rather than overwrite it."""
+        text = area.text.strip(" .;,")
+        ref = into
+        if not text:
+            return
+        kind = self.area_kind(text)
+        if kind and getattr(ref, kind):
+            return
+        if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
+            ref.series = text[1:-1].strip()
+            self.claim(area.start, area.end, "series")
+            return
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text):
+            ref.edition = self.take(area.strip(" ;,"), "edition")
+            return
+        match = _PAGES.match(text)
+        if match:
+            ref.pages = _page_range(match.group(1))
+            self.claim(area.start, area.end, "pages")
+            return
+        match = _PAGES_SUFFIX.match(text)
+        if match:
+            ref.pages = _page_range(match.group(1))
+            self.claim(area.start, area.end, "pages")
+            return
+        match = _NUMBER.match(text)
+        if match:
+            ref.number = re.sub(r"\s?[-–—]\s?", "-", match.group(1))
+            self.claim(area.start, area.end, "number")
+            return
+        match = _VOLUME.match(text)
+        if match:
+            ref.volume = re.sub(r"\s?[-–—]\s?", "--", next(g for g in match.groups() if g))
+            self.claim(area.start, area.end, "volume")
+            return
+        match = _VOLUMES.match(text)
+        if match:
+            ref.volumes = match.group(1)
+            ref.note.append(text)
+            self.mark(area)
+            return
+        if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
+            ref.year = ref.year or text[:4]
+            self.claim(area.start, area.end, "year")
+            return
+        match = _NEWSPAPER_DAY.match(text)
+        if match and month_number(match.group(2)):
+            ref.date = text
+            self.claim(area.start, area.end, "date")
+            return
+        match = re.match(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|л|гв)\b\.?", text)
+        if match:
+            ref.pagetotal = match.group(1)
+            self.claim(area.start, area.start + match.end(), "pagetotal")
+            rest = area.cut(match.end()).strip(" ,.;:")
+            if rest and _ILLUSTRATIONS.match(rest.text):
+                ref.note.append(rest.text)   # "ил.", "карт." : the rest of the physical description
+                self.mark(rest)
+            return
+        if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
+            ref.pagetotal = text
+            self.claim(area.start, area.end, "pagetotal")
+            return
+        if self.parse_imprint(area, into=ref):
+            return
+        if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
+            return
+        # anything else stays in the note (account_for_leftovers reports it)
+
+    def area_kind(self, text: str) -> str | None:
+        """Which single field an area fills, for the kinds that are recognised by their form."""
+        if _PAGES.match(text) or _PAGES_SUFFIX.match(text):
+            return "pages"
+        if _NUMBER.match(text):
+            return "number"
+        if _VOLUME.match(text):
+            return "volume"
+        if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
+            return "year"
+        return None
+
+    def parse_imprint(self, area: Piece, *, into: Reference) -> bool:
+        """"Place : Publisher, Year" (GOST 7.1-2003, 4.4) with several places or publishers."""
+        text = area.text
+        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})"
+                         rf"(?P<tail>\s?(?:г|y|il)?\.?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
+        if not match:
+            match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
+            if not match or not self.is_place(match.group("places")):
+                return False
+        places = self.read_places(match.group("places"))
+        if not places:
+            return False
+        into.places = places
+        self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
+        publishers = match.group("publishers").strip(" ,")
+        if publishers:
+            into.publishers = [_strip_quotes(p) for p in re.split(r"\s?;\s?|\s:\s", publishers) if p.strip()]
+            self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
+                       "publisher")
+        if "year" in match.groupdict() and match.group("year"):
+            into.year = match.group("year")
+            self.claim(area.start + match.start("year"), area.start + match.end("year"), "year")
+            tail = match.group("tail").strip(" .,г")
+            if tail:
+                tail_piece = area.cut(match.start("tail")).strip(" .,")
+                self.classify_tail(tail_piece, into)
+        return True
+
+    def classify_tail(self, piece: Piece, into: Reference) -> None:
+        for sub in split_top_level(piece, r",\s?"):
+            self.classify_area(sub, into=into, commas=False)
+
+    def parse_comma_imprint(self, pieces: list[Piece], *, into: Reference | None = None) -> bool:
+        """"Bakı, Azərnəşr, 1993, səh. 5", "Azərbaycan Dövlət Nəşriyyatı, Bakı, 1994": the Soviet habit."""
+        into = into or self.ref
+        if not pieces:
+            return False
+        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) for p in pieces):
+            return False
+        for piece in pieces:
+            text = piece.text.strip(" .")
+            if not text:
+                continue
+            if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
+                into.year = text[:4]
+                self.claim(piece.start, piece.end, "year")
+            elif self.is_place(text) and not into.places:
+                into.places = self.read_places(text)
+                self.claim(piece.start, piece.end, "location")
+            elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
+                self.classify_area(piece, into=into, commas=False)
+            elif not into.publishers and not into.year:
+                value = _strip_quotes(text)
+                into.publishers = [value]
+                self.claim(piece.start, piece.end, "publisher")
+            elif not into.publishers and into.year:
+                value = _strip_quotes(text)
+                into.publishers = [value]
+                self.claim(piece.start, piece.end, "publisher")
+        return True
+
+    def is_place(self, text: str) -> bool:
+        text = text.strip(" .[]")
+        if not text:
+            return False
+        if expand_place(text, lang=self.lang.split("-")[0], script=self.script) or \
+                expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
+            return True
+        cities = {c.casefold() for c in load_table("places")["cities"]}
+        return all(p.strip(" .").casefold() in cities for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip())
+
+    def read_places(self, text: str) -> list[str]:
+        """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград)."""
+        text = text.strip(" [].")
+        if re.fullmatch(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)", text):
+            return []
+        places = []
+        for raw in re.split(rf"\s?;\s?|\s?[{DASH_CLASS}]\s?(?=[{_UPPER_ABBR}])|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text):
+            raw = raw.strip(" .")
+            if not raw:
+                continue
+            lang = self.lang.split("-")[0]
+            expanded = expand_place(raw, lang=lang, script=self.script)
+            places.append(expanded or raw)
+        if places and all(len(p) > 40 for p in places):
+            return []
+        return places
+
+    # -- the host of a part ----------------------------------------------------------------------
+    def parse_host(self, host: Piece) -> None:
+        ref = self.ref
+        host_ref = ref.host = Reference(entry_type="periodical")
+        areas = split_areas(host)
+        # Georgian habit: "//Family I. Title..." -- the host's author first.
+        match = re.match(r"^([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)\s?", areas[0].text) if areas else None
+        if match:
+            host_ref.authors.append(Person(family=match.group(1), given=match.group(2)))
+            self.claim(areas[0].start, areas[0].start + match.end(), "bookauthor")
+            areas[0] = areas[0].cut(match.end())
+        zone, tail = self.find_title_zone(areas) if areas else (host, [])
+        sentences = self.split_sentences(zone)
+        # the sentences of the host's first area that are numbers belong to the areas after it
+        while len(sentences) > 1 and self.looks_like_area(sentences[-1]):
+            tail.insert(0, sentences.pop())
+        zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
+        title_part, sor = zone, None
+        match = re.search(r"\s/\s", zone.text)
+        if match:
+            title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
+            self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
+        pieces = split_top_level(title_part, r"\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w)")
+        if pieces:
+            host_ref.title = _strip_quotes(self.take(pieces[0].strip(" ."), "booktitle"))
+            subtitles = []
+            for piece in pieces[1:]:
+                value = piece.text.strip(" .")
+                if is_genre(value):
+                    host_ref.genre = value
+                else:
+                    subtitles.append(value)
+                self.mark(piece)
+            host_ref.subtitle = " : ".join(subtitles)
+        if sor:
+            self.mark(sor)
+            host_ref.responsibility = sor.text
+        for area in tail:
+            for sub in self.split_sentences(area) if not self.parse_imprint(area, into=host_ref) else []:
+                self.classify_area(sub, into=host_ref)
+        # pages, number, volume and year of the host describe the part's place in it
+        for name in ("year", "pages", "volume", "number", "date"):
+            if getattr(host_ref, name) and not getattr(ref, name):
+                setattr(ref, name, getattr(host_ref, name))
+                setattr(host_ref, name, "")
+        if host_ref.places or host_ref.publishers:
+            host_ref.entry_type = "book"
+
+    # -- finishing -------------------------------------------------------------------------------
+    def settle_language(self) -> None:
+        ref = self.ref
+        sample = " ".join(x for x in (ref.title, ref.subtitle) if x) or self.text
+        script = detect_script(sample)
+        ref.script = script if script != "Zyyy" else self.script
+        ref.language = detect_language(sample, script=ref.script)
+        if ref.language in ("tr", "en", "uz", "de", "fr") and ref.script == "Latn" and len(sample.split()) <= 2:
+            # a one- or two-word title says little: the whole string (place, page words) decides
+            ref.language = detect_language(self.text, script="Latn")
+
+    def settle_type(self) -> None:
+        ref = self.ref
+        host = ref.host
+        if host is not None and ref.entry_type != "incollection":
+            if _PROCEEDINGS.search(host.title or "") and not ref.number:
+                ref.entry_type = "inproceedings"
+            elif ref.number or ref.date or not (host.places or host.publishers):
+                ref.entry_type = "article"
+            else:
+                ref.entry_type = "incollection"
+        elif host is None:
+            if ref.thesis_type or _THESIS.search(ref.genre):
+                ref.entry_type = "thesis"
+                ref.thesis_type = ref.thesis_type or ref.genre
+            elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
+                ref.entry_type = "legislation"
+            elif (ref.url or ref.markers) and not (ref.places or ref.publishers or ref.pagetotal):
+                ref.entry_type = "online"
+            elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
+                ref.entry_type = "online"
+            elif "--" in ref.volume and not ref.pages:
+                ref.entry_type = "mvbook"
+
+    def account_for_leftovers(self) -> None:
+        """Every word of the input is in a field, a recognised marker, or the note."""
+        ref = self.ref
+        for match in re.finditer(r"[^\x00]+", "".join("\x00" if u else c for c, u in zip(self.text, self.used))):
+            chunk = match.group().strip(" .,;:/" + DASH)
+            words = re.findall(r"[^\W_]+", chunk)
+            if not words or all(_is_syntax_word(w) for w in words):
+                continue
+            ref.note.append(chunk)
+            ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
+                         severity=Severity.ERROR, span=Span(match.start(), match.end()))
+
+
+_UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
+_ABBREVIATIONS = frozenset(
+    "г гг изд им ун-т гос акад науч учеб пособие пособ посіб навч метод ред ст сб ин-т нац б-ка белорус "
+    "пензен тр информ журн бюлл мат кн т вып ч ил с д-ра канд ист наук филол экон техн дис автореф "
+    "прил доп перераб испр рус азерб англ нем фр пер сост отв гл вучэб дапам выш шк маст літ "
+    "ekon tex ped fil elmi red baş tərt tərc akad prof dos uz ss vv bb et al ed eds vol no pp "
+    "univ publ press inc ltd co dept ser matem ест вузов вып дор ул пр просп им ім ун-ту "
+    "сборн ин изв кирг сср ан azerb kn".split())
+
+
+def _is_syntax_word(word: str) -> bool:
+    """Words that are punctuation of the description, not content: page words, "URL", et al."""
+    folded = word.casefold()
+    return folded in {"url", "s", "с", "səh", "стр", "p", "pp", "b", "bet", "т", "t", "v", "no", "n",
+                      "isbn", "issn", "doi", "гв", "გვ", "и", "др", "et", "al", "və", "b", "і", "інш",
+                      "та", "ін", "in", "кн", "kn", "в", "г", "y", "il"}
+
+
+def _raw_length(text: str, form: str) -> int:
+    """How many characters of ``text`` the (space-normalised) role form ``form`` covers."""
+    i = j = 0
+    while i < len(text) and j < len(form):
+        if text[i].casefold() == form[j]:
+            i += 1
+            j += 1
+        elif text[i] == " ":
+            i += 1
+        elif form[j] == " ":
+            j += 1
+        else:
+            break
+    while i < len(text) and text[i] in " :":
+        i += 1
+    return i
+
+
+def _page_range(text: str) -> str:
+    text = re.sub(r"(?<=\d)\s(?=\d)", "", text.strip())
+    text = re.sub(rf"\s?{_D}\s?", "--", text)
+    text = re.sub(r"\s?[;,]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?", ", ", text)
+    return text
+
+
+def _balanced_quotes(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
+
+
+def _strip_quotes(text: str) -> str:
+    """Drop quotation marks that enclose a whole value («Elm», "Sharq")."""
+    text = text.strip()
+    pairs = {"«": "»", '"': '"', "“": "”", "„": "“", "”": "”"}
+    if len(text) > 2 and text[0] in pairs and text[-1] == pairs[text[0]] and text.count(text[0]) == \
+            (2 if text[0] == text[-1] else 1):
+        return text[1:-1].strip()
+    if text.startswith("«") and "»" not in text:
+        return text[1:].strip()
+    return text

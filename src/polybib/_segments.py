@@ -1,0 +1,124 @@
+"""Pieces of a reference and the ISBD punctuation that separates them.
+
+A `Piece` is a slice of the reference's normalised text that remembers where it stands, so that
+every field keeps its source span. `split_areas` cuts a description into its areas at the area
+separator ". – " in all the spellings real lists use (". - ", ".-", ". —", " – " before an area
+that is recognisably one), but not at a hyphen inside a title or a year range.
+
+>>> [p.text for p in split_areas(Piece.of("Azərbaycan - MDB ölkələri /H.Əliyev. - Bakı: Ulu, 2008. - 316 s."))]
+['Azərbaycan - MDB ölkələri /H.Əliyev', 'Bakı: Ulu, 2008', '316 s.']
+>>> [p.text for p in split_areas(Piece.of("coğrafiyası / İ.O. Osmanov.-Bakı: BDU nəşriyyatı, 2004.- 342 s."))]
+['coğrafiyası / İ.O. Osmanov', 'Bakı: BDU nəşriyyatı, 2004', '342 s.']
+>>> [p.text for p in split_areas(Piece.of("Гісторыя: у 2 ч. навч.-метод. посіб. – Мінск, 2000"))]
+['Гісторыя: у 2 ч. навч.-метод. посіб.', 'Мінск, 2000']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level"]
+
+DASH = "-‐‑‒–—―−"
+DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
+_AREA_SEPARATOR = re.compile(
+    rf"""(?:
+        (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
+      | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
+      | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
+    )""",
+    re.VERBOSE,
+)
+_AREA_START = re.compile(
+    rf"""^(?:
+        \d+[-–]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|e|я|й)?\s?(?:изд|вид|выд|nəşr|ed)   # edition
+      | [\w.\s-]{{1,25}}\s?:\s?[^.]{{0,60}}?\b\d{{4}}\b(?![{DASH_CLASS}])           # Place : Publisher, 1998
+      | [\w.\s-]{{1,25}},\s?(?:\d{{4}}\b(?![{DASH_CLASS}])|[«"“])                  # Place, 1998 / Place, «Elm»
+      | \d{{4}}\b                                                              # year
+      | \d+\s?(?:s|с|səh|стр|p|pp|S|b)\b\.?                                    # extent
+      | (?:С|S|s|P|p|Т|т|Vol|V|№|N|Вып)\.?\s?\d                                # pages, volume, number
+      | URL | ISBN | ISSN | DOI | \(
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A slice ``text`` of the reference that starts at character ``start``."""
+
+    text: str
+    start: int
+
+    @classmethod
+    def of(cls, text: str) -> Piece:
+        return cls(text, 0)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def cut(self, start: int, end: int | None = None) -> Piece:
+        """The sub-piece ``text[start:end]``, with white space trimmed."""
+        end = len(self.text) if end is None else end
+        sub = self.text[start:end]
+        lead = len(sub) - len(sub.lstrip())
+        return Piece(sub.strip(), self.start + start + lead)
+
+    def strip(self, chars: str = " ") -> Piece:
+        lead = len(self.text) - len(self.text.lstrip(chars))
+        return Piece(self.text.strip(chars), self.start + lead)
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+
+def split_areas(piece: Piece) -> list[Piece]:
+    """Cut a description into areas at its area separators (GOST 7.1-2003, 4.1.5: ". – ")."""
+    areas: list[Piece] = []
+    last = 0
+    text = piece.text
+    depth = 0
+    opens = {m.start() for m in re.finditer(r"[(\[]", text)}
+    closes = {m.start() for m in re.finditer(r"[)\]]", text)}
+    for match in _AREA_SEPARATOR.finditer(text):
+        depth = sum(1 for i in opens if i < match.start()) - sum(1 for i in closes if i < match.start())
+        if depth > 0:
+            continue
+        before = text[: match.start()].rstrip()
+        after = text[match.end():]
+        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“"))
+        if bare and not _AREA_START.match(after):
+            continue
+        if before.endswith(".") and re.search(r"(?:^|\s)\w{1,5}\.$", before) and after[:1].islower():
+            continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
+        areas.append(piece.cut(last, match.start()))
+        last = match.end()
+    areas.append(piece.cut(last))
+    return [a for a in (_trim(area) for area in areas) if a]
+
+
+def _trim(area: Piece) -> Piece:
+    """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
+    GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
+    area = area.strip(" ;,")
+    if area.text.endswith(".") and not re.search(r"(?:^|[\s(])(?:[a-zа-яёəıöüçşğіїєґўң]{1,5}|\w\.\w)\.$", area.text):
+        area = area.strip(" .;,")
+    return area
+
+
+def split_top_level(piece: Piece, separator: str) -> list[Piece]:
+    """Split at ``separator`` (a regex) where it is not inside brackets or quotes."""
+    parts: list[Piece] = []
+    last = 0
+    for match in re.finditer(separator, piece.text):
+        prefix = piece.text[: match.start()]
+        if prefix.count("(") > prefix.count(")") or prefix.count("[") > prefix.count("]"):
+            continue
+        if prefix.count("«") > prefix.count("»") or prefix.count("“") > prefix.count("”"):
+            continue
+        parts.append(piece.cut(last, match.start()))
+        last = match.end()
+    parts.append(piece.cut(last))
+    return [p for p in parts if p]

@@ -1,0 +1,144 @@
+"""The language tables under ``polybib/data/``: loaded lazily, validated on load, looked up here.
+
+Each table is a JSON file that says where it comes from (``source``), what it holds
+(``description``), its ``entries`` and its own ``samples``, which `tests/test_tables.py` runs
+through the look-up functions below. Adding a language means adding entries, not code.
+
+>>> expand_place("М.", lang="ru", script="Cyrl")
+'Москва'
+>>> expand_place("B.", lang="az", script="Latn")
+'Bakı'
+>>> role_of("elmi red.")
+'editor'
+>>> role_of("пер. с англ.")
+'translator'
+>>> is_genre("монография"), is_genre("humanitar əlaqələr")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ._exceptions import DataTableError
+
+__all__ = ["expand_place", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
+
+_REQUIRED_KEYS = ("source", "description", "entries", "samples")
+
+
+@cache
+def load_table(name: str) -> dict[str, Any]:
+    """Read and validate ``data/<name>.json``."""
+    try:
+        text = resources.files("polybib.data").joinpath(f"{name}.json").read_text("utf-8")
+        table = json.loads(text)
+    except (OSError, ValueError) as exc:
+        raise DataTableError(f"data table {name!r} cannot be read: {exc}") from exc
+    missing = [key for key in _REQUIRED_KEYS if key not in table]
+    if missing:
+        raise DataTableError(f"data table {name!r} lacks {', '.join(missing)}")
+    if not table["source"].strip():
+        raise DataTableError(f"data table {name!r} does not say where it comes from")
+    return table
+
+
+def match_key(text: str) -> str:
+    """The form role words, genre words and terms are compared in.
+
+    Case is folded, a colon or full stop at the end is ignored, and spaces after full stops
+    do not count ("под  ред." = "под ред."; "учеб.пособие" = "учеб. пособие").
+    """
+    key = text.casefold().strip().rstrip(":").strip()
+    key = re.sub(r"\.\s*", ". ", key).strip()
+    key = re.sub(r"\s+", " ", key)
+    return key.replace("’", "'").replace("ʻ", "'").replace("‘", "'").replace("`", "'")
+
+
+@cache
+def _places() -> dict[tuple[str, str], str]:
+    index: dict[tuple[str, str], str] = {}
+    for entry in load_table("places")["entries"]:
+        where = entry.get("lang") or entry.get("script")
+        if not where or "abbr" not in entry or "place" not in entry:
+            raise DataTableError(f"places entry {entry!r} needs abbr, place and lang or script")
+        index[(_place_key(entry["abbr"]), where)] = entry["place"]
+    return index
+
+
+def _place_key(abbr: str) -> str:
+    return re.sub(r"[\s.]", "", abbr).casefold()
+
+
+def expand_place(abbr: str, *, lang: str, script: str) -> str | None:
+    """The place an abbreviation stands for in a record of this language and script."""
+    key = _place_key(abbr)
+    if not key:
+        return None
+    places = _places()
+    return places.get((key, lang)) or places.get((key, script))
+
+
+@cache
+def _roles() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for entry in load_table("roles")["entries"]:
+        for form in entry["forms"]:
+            index[match_key(form)] = entry["role"]
+    return index
+
+
+def role_of(words: str) -> str | None:
+    """The role ("editor", "compiler", "translator", "note") that role words give, if any."""
+    return _roles().get(match_key(words))
+
+
+@cache
+def role_forms() -> tuple[str, ...]:
+    """Every role form, longest first, as match keys (for prefix search)."""
+    return tuple(sorted(_roles(), key=len, reverse=True))
+
+
+@cache
+def _genre_pattern() -> re.Pattern[str]:
+    keywords = [match_key(k) for entry in load_table("genres")["entries"] for k in entry["keywords"]]
+    alternatives = "|".join(re.escape(k) for k in sorted(set(keywords), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+
+
+def is_genre(text: str) -> bool:
+    """True when a piece of other title information names the kind of publication."""
+    return bool(_genre_pattern().search(match_key(text.strip("[] "))))
+
+
+@cache
+def table_forms(kind: str) -> tuple[str, ...]:
+    """The forms of one kind of term ("page", "volume", "et_al", ...), longest first."""
+    entries = load_table("terms")["entries"]
+    if kind not in entries:
+        raise DataTableError(f"terms table has no kind {kind!r}")
+    return tuple(sorted(entries[kind], key=len, reverse=True))
+
+
+@cache
+def _term_keys(kind: str) -> frozenset[str]:
+    return frozenset(match_key(f).rstrip(".") for f in table_forms(kind))
+
+
+def is_term(kind: str, word: str) -> bool:
+    """True when ``word`` is one of the forms of this kind of term."""
+    return match_key(word).rstrip(".") in _term_keys(kind)
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) that a month name in any listed language starts with."""
+    folded = word.casefold()
+    for stems in load_table("terms")["entries"]["months"].values():
+        for number, stem in enumerate(stems, 1):
+            if folded.startswith(stem) and (len(stem) > 2 or len(folded) <= 4):
+                return number
+    return None

@@ -1,0 +1,90 @@
+"""Text normalisation: Unicode NFC, white space, look-alike letters, damaged fonts.
+
+Every repair that changes a letter is reported, so that nothing is changed silently.
+
+>>> text, notes = normalize("Adilov  M.  Türk\u00a0 mətninin  problemləri")
+>>> text
+'Adilov M. Türk mətninin problemləri'
+>>> normalize("O`zbek adabiyoti tarixi. 1-kitоb")[0]   # a Cyrillic "о" inside a Latin word
+'O`zbek adabiyoti tarixi. 1-kitob'
+>>> [d.code for d in normalize("Взаимоотношения Азербайджанcкой")[1]]
+['mixed-script-word']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from ._lang import detect_script
+from ._model import Diagnostic, Severity, Span
+from ._tables import load_table
+
+__all__ = ["normalize"]
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Azerbaijani texts exported from old PDF fonts: Ģ (U+0122) for ş/Ş and Ġ (U+0120) for İ.
+_FONT_DAMAGE = {"\u0122": "ş", "\u0120": "İ", "\u0123": "ş"}
+
+
+@cache
+def _homoglyphs() -> tuple[dict[str, str], dict[str, str]]:
+    pairs = load_table("homoglyphs")["entries"]
+    return {lat: cyr for lat, cyr in pairs}, {cyr: lat for lat, cyr in pairs}
+
+
+def normalize(text: str) -> tuple[str, list[Diagnostic]]:
+    """Return the normalised text and the diagnostics of the repairs made."""
+    diagnostics: list[Diagnostic] = []
+    text = unicodedata.normalize("NFC", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+        diagnostics.append(Diagnostic("control-character", "control characters were replaced by spaces",
+                                      Severity.INFO))
+    if "\ufffd" in text:
+        diagnostics.append(Diagnostic("replacement-character",
+                                      "the text holds U+FFFD: it was damaged before it reached polybib"))
+    text = _SPACES.sub(" ", text).strip()
+    text = _repair_font_damage(text, diagnostics)
+    text = _repair_homoglyphs(text, diagnostics)
+    return text, diagnostics
+
+
+def _repair_font_damage(text: str, diagnostics: list[Diagnostic]) -> str:
+    if not any(ch in text for ch in _FONT_DAMAGE):
+        return text
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _FONT_DAMAGE:
+            repl = _FONT_DAMAGE[ch]
+            at_word_start = i == 0 or not text[i - 1].isalpha()
+            out.append(repl.upper() if at_word_start and repl == "ş" else repl)
+            diagnostics.append(Diagnostic("font-damage", f"{ch!r} read as {out[-1]!r} (damaged PDF font)",
+                                          Severity.INFO, Span(i, i + 1)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
+    to_cyr, to_lat = _homoglyphs()
+    chars = list(text)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        scripts = {detect_script(ch) for ch in word}
+        if not {"Latn", "Cyrl"} <= scripts:
+            continue
+        latin = sum(1 for ch in word if detect_script(ch) == "Latn")
+        cyrillic = len(word) - latin
+        target, table = ("Cyrl", to_cyr) if cyrillic > latin else ("Latn", to_lat)
+        if any(detect_script(ch) != target and ch not in table for ch in word):
+            continue  # a real mixture (an abbreviation, a broken transliteration): leave it
+        fixed = "".join(table.get(ch, ch) if detect_script(ch) != target else ch for ch in word)
+        chars[match.start():match.end()] = fixed
+        diagnostics.append(Diagnostic("mixed-script-word",
+                                      f"{word!r} mixes Latin and Cyrillic look-alike letters; read as {fixed!r}",
+                                      Severity.INFO, Span(match.start(), match.end())))
+    return "".join(chars)
