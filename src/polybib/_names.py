@@ -89,6 +89,8 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     text = re.sub(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", "", text, flags=re.IGNORECASE)
     if not text:
         return None
+    # "W. H Metzler": an initial whose full stop was lost
+    text = re.sub(rf"^((?:{INITIAL}\s?)+)({UP})(?=\s{NAME_WORD}$)", r"\1\2.", text)
     match = _INITIALS_FIRST.match(text)
     if match:
         return Person(family=match["family"], given=space_initials(match["given"]))

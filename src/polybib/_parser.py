@@ -186,6 +186,11 @@ class _Parser:
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
         part = self.parse_author_date(part)
+        part = self.parse_act_title(part)
+        if self.ref.entry_type == "legislation":
+            for area in split_areas(part) if part else []:
+                self.classify_area(area, into=self.ref)
+            return
         heading, rest = self.parse_heading(part)
         areas = split_areas(rest) if rest else []
         if not areas:
@@ -217,6 +222,18 @@ class _Parser:
             self.parse_comma_imprint(remainder)
         return Piece("", rest.end)
 
+    def parse_act_title(self, part: Piece) -> Piece:
+        """"Закон РФ «Об электронной цифровой подписи»": the kind of act, then its title in quotes."""
+        match = re.match(r"^((?:Федеральный\s)?(?:Закон|Указ|Постановление|Qanun|Fərman|Закон України)"
+                         r"(?:\s[^\s«\"“]+){0,3})\s[«\"“](.+?)[»\"”]", part.text)
+        if not match:
+            return part
+        self.ref.genre = self.take(part.cut(match.start(1), match.end(1)), "genre")
+        self.ref.title = self.take(part.cut(match.start(2), match.end(2)), "title")
+        self.ref.entry_type = "legislation"
+        self.claim(part.start, part.start + match.end())
+        return part.cut(match.end())
+
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
         text = part.text
@@ -224,17 +241,19 @@ class _Parser:
         given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
         family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
         forms = [
-            # Family, Given Patronymic.   /   Family, I. O.
-            (rf"^(?P<name>{NAME_WORD},\s?(?:{NAME_WORD}|{INITIAL})(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
+            # Georgian: Family I. [Family I.]
+            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
+             "family-initials"),
+            # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
+            (rf"^(?P<name>{NAME_WORD},\s?{INITIALS})\s?(?=\S)", "comma"),
+            # Family, Given Patronymic.
+            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
             # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
             (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
              rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
             # I. O. Family, I. O. Family.
             (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
              "initials-family"),
-            # Georgian: Family I. [Family I.]
-            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
-             "family-initials"),
             # Given Family.  (two name words, natural order)
             (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
             # I. Family Title... (no full stop after the heading)
@@ -265,6 +284,9 @@ class _Parser:
             return [Person(family=m.group(1), given=m.group(2)) for m in
                     re.finditer(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)", name)]
         persons = []
+        match = re.fullmatch(rf"({NAME_WORD})\s({NAME_WORD})\s?({INITIALS})", name)
+        if match and kind == "family-initials":
+            return [Person(family=match.group(1), given=f"{match.group(2)} {space_initials(match.group(3))}")]
         for chunk in re.split(r"\s?,\s?(?=\S)", name):
             person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
                 parse_person(chunk)
@@ -297,7 +319,7 @@ class _Parser:
     def split_sentences(self, piece: Piece) -> list[Piece]:
         """Split at ". " between sentences, not after initials or abbreviations."""
         cuts = [0]
-        for match in re.finditer(r"\.\s?(?=[\w«\"“\[(№])|\s(?=\d{4}\.?$)", piece.text):
+        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[«\"“\[(№])", piece.text):
             before = piece.text[: match.start()]
             word = re.search(r"(\S+)$", before)
             token = word.group(1) if word else ""
@@ -321,12 +343,14 @@ class _Parser:
         return "|".join(re.escape(c) for c in sorted({*cities, *abbreviations}, key=len, reverse=True))
 
     def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
+        """Whether a sentence is one of the areas after the title (publication, extent, numbers)."""
         text = piece.text.strip(" .")
-        if _EXTENT.match(text) and re.match(r"^\d+\s?\S", text) and not re.match(rf"^{_YEAR}\s?\S", text):
-            return bool(re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text))
+        if re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text):
+            return True
+        if re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text):
+            return True
         return bool(
-            re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text)
-            or self.match_imprint(text)
+            self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
             or _NUMBER.match(text)
             or (_EDITION.search(text) and len(text) < 60 and not is_genre(text))
@@ -653,7 +677,7 @@ class _Parser:
         """"Place : Publisher, Year" (GOST 7.1-2003, 4.4) with several places or publishers."""
         text = area.text
         match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})"
-                         rf"(?P<tail>\s?(?:г|y|il)?\.?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
+                         rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
         if not match:
             match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
             if not match or not self.is_place(match.group("places")):
@@ -751,8 +775,13 @@ class _Parser:
         zone, tail = self.find_title_zone(areas) if areas else (host, [])
         sentences = self.split_sentences(zone)
         # the sentences of the host's first area that are numbers belong to the areas after it
-        while len(sentences) > 1 and self.looks_like_area(sentences[-1]):
-            tail.insert(0, sentences.pop())
+        while len(sentences) > 1 and (self.looks_like_area(sentences[-1])
+                                      or re.fullmatch(r"[IVXLC]+", sentences[-1].text.strip(" ."))):
+            last = sentences.pop()
+            if re.fullmatch(r"[IVXLC]+", last.text.strip(" .")) and not host_ref.volume:
+                host_ref.volume = self.take(last.strip(" ."), "volume")
+                continue
+            tail.insert(0, last)
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
         title_part, sor = zone, None
         match = re.search(r"\s/\s", zone.text)

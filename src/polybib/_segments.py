@@ -27,6 +27,7 @@ _AREA_SEPARATOR = re.compile(
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
+      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ])                        # ", -Baku"
     )""",
     re.VERBOSE,
 )
@@ -88,7 +89,7 @@ def split_areas(piece: Piece) -> list[Piece]:
             continue
         before = text[: match.start()].rstrip()
         after = text[match.end():]
-        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“"))
+        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
         if before.endswith(".") and re.search(r"(?:^|\s)\w{1,5}\.$", before) and after[:1].islower():
