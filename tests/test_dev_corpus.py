@@ -16,7 +16,7 @@ from .conftest import DATA
 
 GOLD = load_gold(DATA / "dev.jsonl")
 # (field-F1, record-exact) floors, measured when they were set
-FLOORS = {"all": (0.83, 0.43), "book": (0.85, 0.45)}
+FLOORS = {"all": (0.86, 0.52), "book": (0.87, 0.52)}
 
 
 @pytest.mark.parametrize("subset", sorted(FLOORS))

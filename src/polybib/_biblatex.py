@@ -59,8 +59,8 @@ def _names(persons: Iterable[Person]) -> str:
             out.append("others")
         else:
             family = escape(person.family)
-            if " " in family:
-                family = "{" + family + "}"
+            if " " in family and not person.given:
+                family = "{" + family + "}"   # "Family, Given" already tells BibTeX where the family ends
             out.append(f"{family}, {escape(person.given)}" if person.given else family)
     return " and ".join(out)
 

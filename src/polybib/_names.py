@@ -33,7 +33,7 @@ _DIGRAPH = r"(?:Dzh|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|Ye|Dj|Gh|Th|Ph|Sch|Дж|ირ|ა�
 INITIAL = rf"(?:{_DIGRAPH}|{UP}|[\u10d0-\u10ff]{{1,2}})\."
 # A run of initials: "İ.O.", "H. H.", "P.-F.", "Н. А."
 INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,2}}"
-NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*"
+NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*['’]?"
 _FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+)"
 _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "xanım", "ханум", "bəy",
               "бек", "паша", "ibn", "ибн", "fon", "фон", "van", "von", "de", "da", "ван", "ди", "ал", "əl",
@@ -148,7 +148,7 @@ def merge_person(heading: Person, other: Person) -> Person:
     return heading
 
 
-_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"))
+_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"), ("oi", "a"), ("oy", "a"), ("oj", "a"))
 
 
 def nominative(family: str, lang: str) -> str:

@@ -22,6 +22,7 @@ kept verbatim in the note with a diagnostic: nothing the user typed is dropped.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
@@ -65,8 +66,9 @@ _PROCEEDINGS = re.compile(r"(?:конф\.|конференц|симпоз|съе
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
-                          r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України|"
-                          r"ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS)\b")
+                          r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
+_STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
+                       r"\s[\d.:/\-—–]+)\.\s")
 _NEWSPAPER_DAY = re.compile(rf"^(\d{{1,2}})\s?([^\W\d_]+)\.?$")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
@@ -149,6 +151,11 @@ class _Parser:
             if not ref.url:
                 ref.url = url
                 self.claim(match.start(), end, "url")
+        if ref.url and not ref.urldate:
+            match = re.search(r"\(\s?(\d{1,2})\.(\d{1,2})\.(\d{4})\s?\)", self.work)
+            if match:
+                ref.urldate = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+                self.claim(match.start(), match.end(), "urldate")
         for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
             for match in pattern.finditer(self.work):
                 value = re.sub(r"\s", "", match.group(1))
@@ -187,6 +194,10 @@ class _Parser:
         ref = self.ref
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
+        match = _STANDARD.match(part.text)
+        if match:   # "ГОСТ Р 7.0.100—2018. Title ...": the standard's designation is its number
+            self.ref.number = self.take(part.cut(0, match.end(1)), "number")
+            part = part.cut(match.end())
         if self.ref.entry_type == "legislation":
             for area in split_areas(part) if part else []:
                 self.classify_area(area, into=self.ref)
@@ -301,38 +312,49 @@ class _Parser:
 
     def find_title_zone(self, areas: list[Piece]) -> tuple[Piece, list[Piece]]:
         """The first area holds the title; where areas are not marked with dashes (DSTU 8302 and
-        careless lists) the publication area starts at the first sentence that looks like one."""
+        careless lists) the publication area starts at the first sentence that looks like one, and
+        each later sentence that looks like an area starts another."""
         first = areas[0]
         sentences = self.split_sentences(first)
         for i, sentence in enumerate(sentences[1:], 1):
             if self.looks_like_area(sentence, first_after_title=True):
                 zone = first.cut(0, sentence.start - first.start)
-                rest = [first.cut(s.start - first.start, s.end - first.start) for s in sentences[i:]]
+                rest: list[Piece] = []
+                for later in sentences[i:]:
+                    if rest and not self.looks_like_area(later) and not _VOLUME.match(later.text):
+                        rest[-1] = first.cut(rest[-1].start - first.start, later.end - first.start)
+                    else:
+                        rest.append(first.cut(later.start - first.start, later.end - first.start))
                 return zone.strip(" .,"), rest + areas[1:]
-        # "Title, Place, Year, səh. 5": commas only
-        match = re.search(rf",\s?(?=(?:{self.place_alternatives()})\s?[,:—–-]|{_YEAR}\b)", first.text)
+        # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
+        places = self.place_alternatives()
+        match = re.search(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b)|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)",
+                          first.text)
         if match and len(areas) == 1:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end())]
         return first, areas[1:]
 
     def split_sentences(self, piece: Piece) -> list[Piece]:
-        """Split at ". " between sentences, not after initials or abbreviations."""
+        """Split at ". " between sentences: not after initials (unless a place of publication
+        follows), nor after an abbreviation that initials or lower case follow."""
         cuts = [0]
-        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[«\"“\[(№])", piece.text):
-            before = piece.text[: match.start()]
+        text = piece.text
+        imprint_start = re.compile(rf"(?:{self.place_alternatives()})\.?\s?[:,]")
+        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[«\"“\[(№])", text):
+            before = text[: match.start()]
             word = re.search(r"(\S+)$", before)
             token = word.group(1) if word else ""
-            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == ".":
-                if not re.fullmatch(r"\d+|[IVXLC]+", token):
-                    continue  # an initial
-            if token.casefold().rstrip(".") in _ABBREVIATIONS and not re.match(r"\.\s?\d", match.group() +
-                                                                                 piece.text[match.end():][:1]):
-                continue
-            if match.group().strip() == "." and piece.text[match.end():match.end() + 1].islower():
+            after = text[match.end():]
+            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
+                    and not re.fullmatch(r"\d+|[IVXLC]+", token) and not imprint_start.match(after):
+                continue  # an initial
+            if token.casefold().rstrip(".") in _ABBREVIATIONS and re.match(rf"{INITIAL}|\s?{LOW}", after):
+                continue  # "им. Н. Э. Баумана", "учеб. пособие"
+            if match.group().strip() == "." and after[:1].islower():
                 continue
             cuts.append(match.end())
-        cuts.append(len(piece.text))
+        cuts.append(len(text))
         return [s for s in (piece.cut(a, b).strip(" .") for a, b in zip(cuts, cuts[1:])) if s]
 
     def place_alternatives(self) -> str:
@@ -367,12 +389,23 @@ class _Parser:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
         ref = self.ref
         title_part, sor = zone, None
+        for marker in re.finditer(r"\((?:азерб|рус|англ|укр|каз|нем|фр|тур|груз|арм|az|ru|en)\.\)", zone.text):
+            ref.markers.append(marker.group())   # Wikipedia's language marks: "(азерб.)"
+            self.claim(zone.start + marker.start(), zone.start + marker.end())
+            zone = Piece(zone.text[: marker.start()] + " " * len(marker.group()) + zone.text[marker.end():],
+                         zone.start)
         match = re.search(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)", zone.text)
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.claim(zone.start + match.start(), zone.start + match.end())
+        else:
+            title_part, sor = self.find_unmarked_responsibility(zone, heading)
+        # "Title. Journal. 2000. № 2." / "Title / Journal. 2000. № 2.": an article without "//"
+        if self.tail_is_serial():
+            title_part, sor = self.take_unlinked_journal(title_part, sor)
         # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
         title_part = self.take_volume_from_title(title_part)
+        title_part = self.take_genre_sentence(title_part)
         pieces = split_top_level(title_part, r"\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S)")
         if not pieces:
             ref.authors = heading
@@ -383,7 +416,11 @@ class _Parser:
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
-            if is_genre(value):
+            if re.fullmatch(r"\d{2}\.\d{2}\.\d{2}", value) and ref.thesis_type:
+                ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
+                self.claim(piece.start, piece.end, "type")
+                continue
+            if is_genre(value) or _THESIS.search(value):
                 if _THESIS.search(value):
                     ref.thesis_type = value
                 genres.append(value.strip("[]"))
@@ -392,7 +429,7 @@ class _Parser:
                 subtitles.append(value)
                 self.claim(piece.start, piece.end, "subtitle")
         ref.subtitle = " : ".join(subtitles)
-        ref.genre = " : ".join(genres)
+        ref.genre = " : ".join([*genres, ref.genre] if ref.genre else genres)
         sor_persons: list[Person] = []
         if sor:
             sor, host_title = self.split_unlinked_host(sor)
@@ -401,6 +438,56 @@ class _Parser:
             if host_title:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
+
+    def find_unmarked_responsibility(self, zone: Piece, heading: list[Person]) -> tuple[Piece, Piece | None]:
+        """A statement of responsibility whose "/" was lost: a sentence that opens with role words
+        ("baş red. Y. Mahmudov"), "I.O. Family;" after the title, or the heading's name repeated."""
+        for sentence in self.split_sentences(zone)[1:]:
+            key = re.sub(r"\.\s*", ". ", sentence.text.casefold())
+            if any(key.startswith(form) and role_of(form) != "note" for form in role_forms()):
+                return zone.cut(0, sentence.start - zone.start), zone.cut(sentence.start - zone.start)
+        match = re.search(rf"\s(?={INITIALS}\s?{NAME_WORD}\s?;)", zone.text)
+        if match:
+            return zone.cut(0, match.start()), zone.cut(match.end())
+        families = [p.family for p in heading if p.family]
+        if families:
+            match = re.search(rf"\s({INITIALS})\s?({NAME_WORD})$", zone.text)
+            if match and match.group(2) in families:
+                return zone.cut(0, match.start()), zone.cut(match.start() + 1)
+        return zone, None
+
+    def tail_is_serial(self) -> bool:
+        """The areas after the title name an issue (№) and a year but no publisher: a serial."""
+        ref = self.ref
+        return bool(ref.number and not ref.publishers and not ref.places and not ref.pagetotal
+                    and ref.host is None)
+
+    def take_unlinked_journal(self, title_part: Piece, sor: Piece | None) -> tuple[Piece, Piece | None]:
+        ref = self.ref
+        if sor is not None and not re.search(INITIAL, sor.text) and not role_of(sor.text.split(" ")[0]):
+            journal = sor
+            sor = None
+        else:
+            sentences = self.split_sentences(title_part)
+            if len(sentences) < 2:
+                return title_part, sor
+            journal = sentences[-1]
+            title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
+        ref.host = Reference(entry_type="periodical", title=self.take(journal.strip(" ."), "journaltitle"))
+        ref.entry_type = "article"
+        ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                     span=Span(journal.start, journal.end))
+        return title_part, sor
+
+    def take_genre_sentence(self, title_part: Piece) -> Piece:
+        """"Title. Monoqrafiya." : a genre word as a sentence of its own after the title."""
+        sentences = self.split_sentences(title_part)
+        if len(sentences) > 1 and len(sentences[-1].text.split()) <= 4 and is_genre(sentences[-1].text):
+            last = sentences[-1]
+            if not self.ref.genre:
+                self.ref.genre = self.take(last.strip(" ."), "genre")
+                return title_part.cut(0, last.start - title_part.start).strip(" .")
+        return title_part
 
     def take_volume_from_title(self, title_part: Piece) -> Piece:
         ref = self.ref
@@ -476,7 +563,7 @@ class _Parser:
     def parse_responsibility(self, sor: Piece) -> list[Person]:
         """Persons and bodies of the statement of responsibility; returns the first group's persons."""
         ref = self.ref
-        groups = split_top_level(sor, r"\s?;\s?|\.\s(?=(?:Redaksiya|Tərtibçilər|Rəyçilər|Redaktor)\b)")
+        groups = split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})")
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
             role, role_raw, names = self.split_role(group)
@@ -529,12 +616,16 @@ class _Parser:
         text = names.text
         others = False
         for form in table_forms("et_al"):
+            form = form.rstrip(".")
             if text.casefold().endswith(form.casefold()) or f" {form.casefold()}" in text.casefold():
                 index = text.casefold().rfind(form.casefold())
                 text = text[:index].rstrip(" ,")
                 others = True
                 break
         text = re.sub(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]", "", text)
+        for aside in re.findall(r"\s?\(([^()]*)\)", text):
+            self.ref.note.append(aside)
+        text = re.sub(r"\s?\([^()]*\)", "", text)
         chunks = [c for c in re.split(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s", text) if c.strip()]
         persons = []
         genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod")) or \
@@ -622,6 +713,12 @@ class _Parser:
             ref.number = re.sub(r"\s?[-–—]\s?", "-", match.group(1))
             self.claim(area.start, area.end, "number")
             return
+        match = re.match(r"^(?:Том|Т\.|Ч\.|Vol\.|Cild|Kitab)\s?([\dIVXLC]+)\s?:\s?(.+)$", text)
+        if match and ref is self.ref and ref.title and not ref.maintitle and not ref.volume:
+            ref.volume = match.group(1)   # "Атлас. – Том 1: Природные условия": the volume's own title
+            ref.maintitle, ref.title = ref.title, self.take(area.cut(match.start(2)), "title")
+            self.claim(area.start, area.start + match.start(2), "volume")
+            return
         match = _VOLUME.match(text)
         if match:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", next(g for g in match.groups() if g))
@@ -688,6 +785,8 @@ class _Parser:
         into.places = places
         self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
         publishers = match.group("publishers").strip(" ,")
+        if re.fullmatch(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", publishers, re.IGNORECASE):
+            publishers = ""   # [б. и.] / [s. n.]: no publisher named
         if publishers:
             into.publishers = [_strip_quotes(p) for p in re.split(r"\s?;\s?|\s:\s", publishers) if p.strip()]
             self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
@@ -719,6 +818,8 @@ class _Parser:
             if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
+            elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
+                self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
             elif self.is_place(text) and not into.places:
                 into.places = self.read_places(text)
                 self.claim(piece.start, piece.end, "location")
@@ -829,7 +930,7 @@ class _Parser:
         ref = self.ref
         host = ref.host
         if host is not None and ref.entry_type != "incollection":
-            if _PROCEEDINGS.search(host.title or "") and not ref.number:
+            if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
             elif ref.number or ref.date or not (host.places or host.publishers):
                 ref.entry_type = "article"
@@ -841,7 +942,10 @@ class _Parser:
                 ref.thesis_type = ref.thesis_type or ref.genre
             elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
                 ref.entry_type = "legislation"
-            elif (ref.url or ref.markers) and not (ref.places or ref.publishers or ref.pagetotal):
+            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and ref.markers:
+                ref.entry_type = "periodical"
+            elif any(m.startswith("[") for m in ref.markers) or (
+                    ref.url and not (ref.places or ref.publishers or ref.pagetotal)):
                 ref.entry_type = "online"
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
                 ref.entry_type = "online"
@@ -877,6 +981,13 @@ def _is_syntax_word(word: str) -> bool:
     return folded in {"url", "s", "с", "səh", "стр", "p", "pp", "b", "bet", "т", "t", "v", "no", "n",
                       "isbn", "issn", "doi", "гв", "გვ", "и", "др", "et", "al", "və", "b", "і", "інш",
                       "та", "ін", "in", "кн", "kn", "в", "г", "y", "il"}
+
+
+@cache
+def _role_pattern() -> str:
+    """A regex that matches any role form at the start of a statement (for splitting groups)."""
+    forms = sorted({f for f in role_forms() if len(f) > 3}, key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + ")"
 
 
 def _raw_length(text: str, form: str) -> int:
