@@ -29,7 +29,7 @@ from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
     parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level
-from ._tables import expand_place, is_genre, is_term, load_table, month_number, role_forms, role_of, \
+from ._tables import expand_place, genre_keyword_at, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     table_forms
 from ._text import normalize
 
@@ -92,6 +92,7 @@ class _Parser:
         self.text = text
         self.work = text            # the text with claimed pieces blanked out (same length)
         self.used = bytearray(len(text))
+        self.volume_title: Piece | None = None
         self.script = detect_script(text)
         self.lang = detect_language(text, script=self.script)
 
@@ -208,9 +209,11 @@ class _Parser:
             ref.authors = ref.authors or heading
             return
         title_zone, tail = self.find_title_zone(areas)
-        self.parse_title_zone(title_zone, heading)
         for area in tail:
             self.classify_area(area, into=ref)
+        self.parse_title_zone(title_zone, heading)
+        if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
+            ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
@@ -351,6 +354,11 @@ class _Parser:
                 continue  # an initial
             if token.casefold().rstrip(".") in _ABBREVIATIONS and re.match(rf"{INITIAL}|\s?{LOW}", after):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие"
+            if _starts_with_role(after):
+                cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
+                continue
+            if word and genre_keyword_at(text, word.start()) > match.end():
+                continue  # "учеб. Пособие": one genre phrase, whatever its capitals
             if match.group().strip() == "." and after[:1].islower():
                 continue
             cuts.append(match.end())
@@ -714,9 +722,9 @@ class _Parser:
             self.claim(area.start, area.end, "number")
             return
         match = re.match(r"^(?:Том|Т\.|Ч\.|Vol\.|Cild|Kitab)\s?([\dIVXLC]+)\s?:\s?(.+)$", text)
-        if match and ref is self.ref and ref.title and not ref.maintitle and not ref.volume:
-            ref.volume = match.group(1)   # "Атлас. – Том 1: Природные условия": the volume's own title
-            ref.maintitle, ref.title = ref.title, self.take(area.cut(match.start(2)), "title")
+        if match and ref is self.ref and self.volume_title is None and not ref.volume:
+            ref.volume = match.group(1)
+            self.volume_title = area.cut(match.start(2)).strip(" .")
             self.claim(area.start, area.start + match.start(2), "volume")
             return
         match = _VOLUME.match(text)
@@ -751,6 +759,18 @@ class _Parser:
         if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
             self.claim(area.start, area.end, "pagetotal")
+            return
+        match = re.fullmatch(rf"({self.place_alternatives()})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?", text)
+        if match and not ref.places:   # "Алматы 1994", "Алматы1994"
+            ref.places = self.read_places(match.group(1))
+            ref.year = ref.year or match.group(2)
+            self.claim(area.start, area.end, "location")
+            return
+        match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
+        if match and month_number(match.group(1)) and not ref.year:   # "июнь 2001"
+            ref.year = match.group(2)
+            ref.date = ref.date or match.group(1)
+            self.claim(area.start, area.end, "year")
             return
         if self.parse_imprint(area, into=ref):
             return
@@ -843,7 +863,10 @@ class _Parser:
                 expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
             return True
         cities = {c.casefold() for c in load_table("places")["cities"]}
-        return all(p.strip(" .").casefold() in cities for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip())
+        lang = self.lang.split("-")[0]
+        parts = [p for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip(" .")]
+        return bool(parts) and all(p.strip(" .").casefold() in cities
+                                   or expand_place(p, lang=lang, script=self.script) for p in parts)
 
     def read_places(self, text: str) -> list[str]:
         """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград)."""
@@ -912,7 +935,7 @@ class _Parser:
             if getattr(host_ref, name) and not getattr(ref, name):
                 setattr(ref, name, getattr(host_ref, name))
                 setattr(host_ref, name, "")
-        if host_ref.places or host_ref.publishers:
+        if host_ref.places or host_ref.publishers or host_ref.authors:
             host_ref.entry_type = "book"
 
     # -- finishing -------------------------------------------------------------------------------
@@ -932,6 +955,8 @@ class _Parser:
         if host is not None and ref.entry_type != "incollection":
             if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
+            elif host.authors:
+                ref.entry_type = "incollection"   # "//Family I. Book title": a book by a named author
             elif ref.number or ref.date or not (host.places or host.publishers):
                 ref.entry_type = "article"
             else:
@@ -988,6 +1013,12 @@ def _role_pattern() -> str:
     """A regex that matches any role form at the start of a statement (for splitting groups)."""
     forms = sorted({f for f in role_forms() if len(f) > 3}, key=len, reverse=True)
     return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + ")"
+
+
+def _starts_with_role(text: str) -> bool:
+    key = re.sub(r"\.\s*", ". ", text[:40].casefold())
+    return any(key.startswith(form) and (form.endswith(".") or not key[len(form):len(form) + 1].isalpha())
+               and role_of(form) != "note" for form in role_forms() if len(form) > 2)
 
 
 def _raw_length(text: str, form: str) -> int:

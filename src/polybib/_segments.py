@@ -92,7 +92,8 @@ def split_areas(piece: Piece) -> list[Piece]:
         bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
-        if before.endswith(".") and re.search(r"(?:^|\s)\w{1,5}\.$", before) and after[:1].islower():
+        if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
+                and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         areas.append(piece.cut(last, match.start()))
         last = match.end()
