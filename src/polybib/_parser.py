@@ -49,7 +49,9 @@ _DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
-_PAGES_SUFFIX = re.compile(rf"^(\d+(?:\s?{_D}\s?\d+)?)\s?{_D}?\s?(?:betlar|bet|b)\.?$", re.IGNORECASE)
+_PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
+                           re.IGNORECASE)
+_EXTENT_ONLY = re.compile(rf"^\d+\s?{_D}?\s?(?:B|b|с|s|səh|стр|p|pp|S)\.?$")
 _EXTENT = re.compile(rf"^(?:\[?(\d+)\]?)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|გვ|с)?\s?\.?"
                      rf"(?:\s?{_D}?\s?B)?(?P<rest>\s?[,:;]\s?.*)?$")
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
@@ -344,11 +346,13 @@ class _Parser:
         cuts = [0]
         text = piece.text
         imprint_start = re.compile(rf"(?:{self.place_alternatives()})\.?\s?[:,]")
-        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[«\"“\[(№])", text):
+        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
             before = text[: match.start()]
             word = re.search(r"(\S+)$", before)
             token = word.group(1) if word else ""
             after = text[match.end():]
+            if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+                continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
             if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
                     and not re.fullmatch(r"\d+|[IVXLC]+", token) and not imprint_start.match(after):
                 continue  # an initial
@@ -411,6 +415,7 @@ class _Parser:
         # "Title. Journal. 2000. № 2." / "Title / Journal. 2000. № 2.": an article without "//"
         if self.tail_is_serial():
             title_part, sor = self.take_unlinked_journal(title_part, sor)
+        title_part = self.take_parenthetical_responsibility(title_part)
         # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
         title_part = self.take_volume_from_title(title_part)
         title_part = self.take_genre_sentence(title_part)
@@ -419,8 +424,7 @@ class _Parser:
             ref.authors = heading
             return
         title = pieces[0]
-        ref.title = self.take(title.strip(" ." + _QUOTES if _balanced_quotes(title.text) else " ."), "title")
-        ref.title = _strip_quotes(ref.title)
+        ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
@@ -446,6 +450,17 @@ class _Parser:
             if host_title:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
+
+    def take_parenthetical_responsibility(self, title_part: Piece) -> Piece:
+        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses."""
+        match = re.search(r"\s?\(([^()]+)\)", title_part.text)
+        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))):
+            return title_part
+        inner = title_part.cut(match.start(1), match.end(1))
+        self.claim(title_part.start + match.start(), title_part.start + match.end())
+        self.ref.contributors.extend(self.parse_responsibility(inner))
+        text = title_part.text[: match.start()] + " " * (match.end() - match.start()) + title_part.text[match.end():]
+        return Piece(text, title_part.start).strip(" .")
 
     def find_unmarked_responsibility(self, zone: Piece, heading: list[Person]) -> tuple[Piece, Piece | None]:
         """A statement of responsibility whose "/" was lost: a sentence that opens with role words
@@ -481,7 +496,12 @@ class _Parser:
                 return title_part, sor
             journal = sentences[-1]
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
-        ref.host = Reference(entry_type="periodical", title=self.take(journal.strip(" ."), "journaltitle"))
+        name = self.take(journal.strip(" ."), "journaltitle")
+        kind = re.search(r"\s(jurnalı|qəzeti|журналы?|газетасы?|газета|məcmuəsi)$", name, flags=re.IGNORECASE)
+        if kind:   # '"Qobustan" jurnalı': the word for "journal" is a marker, not part of the name
+            ref.markers.append(kind.group(1))
+            name = name[: kind.start()]
+        ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
         ref.entry_type = "article"
         ref.diagnose("serial-without-link", "the journal follows the title without '//'",
                      span=Span(journal.start, journal.end))
@@ -571,6 +591,8 @@ class _Parser:
     def parse_responsibility(self, sor: Piece) -> list[Person]:
         """Persons and bodies of the statement of responsibility; returns the first group's persons."""
         ref = self.ref
+        if sor.text not in ref.responsibility:
+            ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
         groups = split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})")
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
@@ -613,10 +635,10 @@ class _Parser:
                 names = Piece(group.text[: match.start()] + " " * (match.end() - match.start()) +
                               group.text[match.end():], group.start).strip()
             return role_of(match.group(1)), match.group(1), names
-        # "Z.M.Bünyadov və Y.B.Yusifovun redaktəsi ilə", "Təsnifat T.Y.Budaqovun rəhbərliyi ilə ..."
-        match = re.search(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə)", text)
+        # "Z.M.Bünyadov və Y.B.Yusifovun redaktəsi ilə", "Sh. Shomuhamedov tarjimasi"
+        match = _role_suffix(text)
         if match:
-            return "editor", match.group(1), group.cut(0, match.start())
+            return role_of(match.group(1)) or "editor", match.group(1), group.cut(0, match.start())
         return None, "", group
 
     def read_names(self, names: Piece, *, role: str | None, role_raw: str) -> tuple[list[Person], bool, str]:
@@ -662,12 +684,16 @@ class _Parser:
                 ref.authors = [Person(corporate=ref.organizations.pop(0))]
             return
         merged = list(heading)
+        used: set[int] = set()
         for other in sor_persons:
             if other.family == "others":
                 merged.append(other)
                 continue
             for i, person in enumerate(merged):
+                if i in used:
+                    continue
                 if person.family.casefold() == other.family.casefold():
+                    used.add(i)
                     merged[i] = merge_person(person, other)
                     break
                 words = re.split(r"[\s,]+", person.display())
@@ -713,7 +739,7 @@ class _Parser:
             return
         match = _PAGES_SUFFIX.match(text)
         if match:
-            ref.pages = _page_range(match.group(1))
+            ref.pages = _page_range(re.sub(r"\s?[-–]?\s?(?:betlar|bet|b)\.?$", "", match.group(1), flags=re.I))
             self.claim(area.start, area.end, "pages")
             return
         match = _NUMBER.match(text)
@@ -747,9 +773,12 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
-        match = re.match(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|л|гв)\b\.?", text)
+        match = re.match(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|л|гв)\b\.?", text)
         if match:
             ref.pagetotal = match.group(1)
+            unnumbered = re.search(r"\[\d+\]", match.group())
+            if unnumbered:
+                ref.note.append(f"{unnumbered.group()} s.")   # "302, [7] s.": unnumbered pages
             self.claim(area.start, area.start + match.end(), "pagetotal")
             rest = area.cut(match.end()).strip(" ,.;:")
             if rest and _ILLUSTRATIONS.match(rest.text):
@@ -774,6 +803,11 @@ class _Parser:
             return
         if self.parse_imprint(area, into=ref):
             return
+        sentences = self.split_sentences(area)
+        if len(sentences) > 1:
+            for sentence in sentences:
+                self.classify_area(sentence, into=ref, commas=commas)
+            return
         if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
             return
         # anything else stays in the note (account_for_leftovers reports it)
@@ -788,6 +822,8 @@ class _Parser:
             return "volume"
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             return "year"
+        if _EXTENT_ONLY.match(text):
+            return "pagetotal"
         return None
 
     def parse_imprint(self, area: Piece, *, into: Reference) -> bool:
@@ -835,13 +871,17 @@ class _Parser:
             text = piece.text.strip(" .")
             if not text:
                 continue
-            if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
+            if self.area_kind(text) in ("volume", "number", "pages") or _EXTENT_ONLY.match(text):
+                self.classify_area(piece, into=into, commas=False)
+            elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
+                self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
+            elif re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
             elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
-            elif self.is_place(text) and not into.places:
-                into.places = self.read_places(text)
+            elif self.is_place(text):
+                into.places += [p for p in self.read_places(text) if p not in into.places]
                 self.claim(piece.start, piece.end, "location")
             elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
                 self.classify_area(piece, into=into, commas=False)
@@ -874,7 +914,7 @@ class _Parser:
         if re.fullmatch(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)", text):
             return []
         places = []
-        for raw in re.split(rf"\s?;\s?|\s?[{DASH_CLASS}]\s?(?=[{_UPPER_ABBR}])|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text):
+        for raw in self._place_parts(text):
             raw = raw.strip(" .")
             if not raw:
                 continue
@@ -884,6 +924,18 @@ class _Parser:
         if places and all(len(p) > 40 for p in places):
             return []
         return places
+
+    def _place_parts(self, text: str) -> list[str]:
+        parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text)
+        out = []
+        lang = self.lang.split("-")[0]
+        for part in parts:
+            halves = re.split(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])", part)
+            if len(halves) > 1 and all(expand_place(h, lang=lang, script=self.script) for h in halves):
+                out.extend(halves)   # "M.-L.": Moscow and Leningrad
+            else:
+                out.append(part)
+        return out
 
     # -- the host of a part ----------------------------------------------------------------------
     def parse_host(self, host: Piece) -> None:
@@ -1013,6 +1065,14 @@ def _role_pattern() -> str:
     """A regex that matches any role form at the start of a statement (for splitting groups)."""
     forms = sorted({f for f in role_forms() if len(f) > 3}, key=len, reverse=True)
     return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + ")"
+
+
+_ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə|tarjimasi|tərcüməsi|tərcümə etmişdir)$")
+
+
+def _role_suffix(text: str) -> re.Match[str] | None:
+    """Role words that follow the name in Turkic languages ("... tarjimasi" = translated by ...)."""
+    return _ROLE_SUFFIX.search(text.strip(" ."))
 
 
 def _starts_with_role(text: str) -> bool:
