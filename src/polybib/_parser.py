@@ -62,8 +62,8 @@ _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sa
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|é|e|ое)?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
-_THESIS = re.compile(r"(?:дис\.|дисс\.|диссертац|автореф|avtoref|dissertasiya|dis\.\s?\.\.\.|thesis|dissertation)",
-                     re.IGNORECASE)
+_THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
+                     r"thesis|dissertation)", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
@@ -383,6 +383,11 @@ class _Parser:
             return True
         if re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text):
             return True
+        match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
+        if match and month_number(match.group(1)):
+            return True   # "июнь 2001"
+        if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
+            return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
             self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
@@ -545,7 +550,7 @@ class _Parser:
                     ref.volumes = volumes.group()
                     ref.note.append(volumes.group())
                     self.claim(sentence.start, sentence.end, "volume")
-                after = title_part.cut(sentence.end - title_part.start)
+                after = title_part.cut(sentence.end - title_part.start).strip(" .,;:")
                 if after:
                     after_volume = _VOLUME.match(after.text.split(".")[0].strip() + ".")
                     if after_volume and not ref.volume:
@@ -725,6 +730,10 @@ class _Parser:
         kind = self.area_kind(text)
         if kind and getattr(ref, kind):
             return
+        if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
+            ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
+            self.mark(area)
+            return
         if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
@@ -807,6 +816,11 @@ class _Parser:
         if len(sentences) > 1:
             for sentence in sentences:
                 self.classify_area(sentence, into=ref, commas=commas)
+            return
+        numbers = split_top_level(area, rf",\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
+        if len(numbers) > 1 and all(self.area_kind(n.text.strip(" .")) for n in numbers):
+            for number in numbers:
+                self.classify_area(number, into=ref, commas=False)
             return
         if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
             return
@@ -961,6 +975,8 @@ class _Parser:
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
         title_part, sor = zone, None
         match = re.search(r"\s/\s", zone.text)
+        if match and not (re.search(INITIAL, zone.text[match.end():]) or _starts_with_role(zone.text[match.end():])):
+            match = None   # "Turkish Studies / Türkoloji Araştırmaları": a parallel title
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
