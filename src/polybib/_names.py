@@ -40,7 +40,7 @@ _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly",
               "xan", "хан")
 
 _INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS})\s?(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
-_FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}|{UP})$")
+_FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}(?:\s?{UP})?|{UP})$")
 _FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>{_FAMILY}),\s(?P<given>.+)$")
 # Words that make a name a corporate body (an institution, a ministry, a library ...).
 _CORPORATE = re.compile(

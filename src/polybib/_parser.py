@@ -598,7 +598,13 @@ class _Parser:
         ref = self.ref
         if sor.text not in ref.responsibility:
             ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
-        groups = split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})")
+        groups = []
+        for group in split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})"):
+            separator = sor.text[groups[-1].end - sor.start: group.start - sor.start] if groups else ""
+            if groups and ";" not in separator and re.search(rf"(?:^|\s){LOW}+$", groups[-1].text):
+                groups[-1] = sor.cut(groups[-1].start - sor.start, group.end - sor.start)   # "nauch. red. per."
+            else:
+                groups.append(group)
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
             role, role_raw, names = self.split_role(group)
@@ -614,7 +620,7 @@ class _Parser:
             if others:
                 persons.append(Person(family="others", role=role or "author", role_raw=role_raw))
             if role in ("editor", "compiler"):
-                ref.editors.extend(persons)
+                ref.editors.extend(p for p in persons if p.display() not in {e.display() for e in ref.editors})
             elif role == "translator":
                 ref.translators.extend(persons)
             elif index == 0 or not role:
@@ -668,11 +674,12 @@ class _Parser:
         for chunk in chunks:
             person = parse_person(chunk)
             if person is None:
-                if persons or len(chunks) == 1 or role:
-                    pass
-                corporate = text.strip(" .")
-                return ([], others, corporate) if not persons and corporate and not role else \
-                    (persons, others, "") if persons else ([], others, corporate)
+                if not persons and not role:
+                    return [], others, text.strip(" .")   # a corporate body, commas and all
+                self.ref.note.append(chunk.strip())
+                self.ref.diagnose("unparsed-name", f"{chunk.strip()!r} is not read as a personal name; "
+                                  "kept in the note")
+                continue
             if genitive:
                 person.family = nominative(person.family, self.lang.split("-")[0])
             person.role = role or "author"
