@@ -31,6 +31,7 @@ _SCRIPT_PREFIXES = (
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`][^\W\d_]+)?")
 
 
+@cache
 def _letter_script(char: str) -> str | None:
     name = unicodedata.name(char, "")
     for prefix, script in _SCRIPT_PREFIXES:
@@ -44,7 +45,7 @@ def detect_script(text: str) -> str:
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
-            script = _letter_script(char)
+            script = _letter_script(char) if ord(char) > 0x7f else "Latn"
             if script:
                 counts[script] = counts.get(script, 0) + 1
     if not counts:

@@ -96,7 +96,7 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
         return Person(family=match["family"], given=space_initials(match["given"]))
     match = _FAMILY_FIRST.match(text)
     if match:
-        given = match["given"]
+        given = re.sub(rf"(?<![^\s.])({UP})$", r"\1.", match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
         given = space_initials(given) if "." in given else given
         return Person(family=match["family"], given=given)
     match = _FAMILY_COMMA_GIVEN.match(text)

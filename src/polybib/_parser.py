@@ -22,6 +22,7 @@ kept verbatim in the note with a diagnostic: nothing the user typed is dropped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ._lang import detect_language, detect_script
@@ -95,6 +96,7 @@ class _Parser:
         self.work = text            # the text with claimed pieces blanked out (same length)
         self.used = bytearray(len(text))
         self.volume_title: Piece | None = None
+        self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
         self.lang = detect_language(text, script=self.script)
 
@@ -332,9 +334,7 @@ class _Parser:
                         rest.append(first.cut(later.start - first.start, later.end - first.start))
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
-        places = self.place_alternatives()
-        match = re.search(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b)|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)",
-                          first.text)
+        match = self.place_patterns().title_end.search(first.text)
         if match and len(areas) == 1:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end())]
@@ -343,9 +343,15 @@ class _Parser:
     def split_sentences(self, piece: Piece) -> list[Piece]:
         """Split at ". " between sentences: not after initials (unless a place of publication
         follows), nor after an abbreviation that initials or lower case follow."""
+        key = (piece.start, piece.text)
+        if key not in self.sentences:
+            self.sentences[key] = self._split_sentences(piece)
+        return self.sentences[key]
+
+    def _split_sentences(self, piece: Piece) -> list[Piece]:
         cuts = [0]
         text = piece.text
-        imprint_start = re.compile(rf"(?:{self.place_alternatives()})\.?\s?[:,]")
+        imprint_start = self.place_patterns().imprint_start
         for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
             before = text[: match.start()]
             word = re.search(r"(\S+)$", before)
@@ -370,11 +376,10 @@ class _Parser:
         return [s for s in (piece.cut(a, b).strip(" .") for a, b in zip(cuts, cuts[1:])) if s]
 
     def place_alternatives(self) -> str:
-        cities = load_table("places")["cities"]
-        abbreviations = [e["abbr"] for e in load_table("places")["entries"]
-                         if e.get("lang", self.lang) == self.lang.split("-")[0]
-                         or e.get("script") == self.script]
-        return "|".join(re.escape(c) for c in sorted({*cities, *abbreviations}, key=len, reverse=True))
+        return _place_alternatives(self.lang.split("-")[0], self.script)
+
+    def place_patterns(self) -> _PlacePatterns:
+        return _place_patterns(self.lang.split("-")[0], self.script)
 
     def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
         """Whether a sentence is one of the areas after the title (publication, extent, numbers)."""
@@ -398,9 +403,8 @@ class _Parser:
 
     def match_imprint(self, text: str) -> re.Match[str] | None:
         """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
-        places = self.place_alternatives()
-        return (re.match(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b", text)
-                if re.search(_YEAR, text) else re.match(rf"^(?:{places})\.?\s?(?::|$)", text))
+        patterns = self.place_patterns()
+        return patterns.imprint.match(text) if re.search(_YEAR, text) else patterns.place_colon.match(text)
 
     def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
@@ -805,7 +809,7 @@ class _Parser:
             ref.pagetotal = text
             self.claim(area.start, area.end, "pagetotal")
             return
-        match = re.fullmatch(rf"({self.place_alternatives()})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?", text)
+        match = self.place_patterns().place_year.fullmatch(text)
         if match and not ref.places:   # "Алматы 1994", "Алматы1994"
             ref.places = self.read_places(match.group(1))
             ref.year = ref.year or match.group(2)
@@ -1065,6 +1069,36 @@ class _Parser:
                          severity=Severity.ERROR, span=Span(match.start(), match.end()))
 
 
+@cache
+def _place_alternatives(lang: str, script: str) -> str:
+    """A regex alternation of the places and place abbreviations known for this language/script."""
+    places = load_table("places")
+    abbreviations = [e["abbr"] for e in places["entries"] if e.get("lang") == lang or e.get("script") == script]
+    return "|".join(re.escape(c) for c in sorted({*places["cities"], *abbreviations}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _PlacePatterns:
+    title_end: re.Pattern[str]
+    imprint_start: re.Pattern[str]
+    imprint: re.Pattern[str]
+    place_colon: re.Pattern[str]
+    place_year: re.Pattern[str]
+
+
+@cache
+def _place_patterns(lang: str, script: str) -> _PlacePatterns:
+    """The patterns that depend on the known places, compiled once per language and script."""
+    places = _place_alternatives(lang, script)
+    return _PlacePatterns(
+        title_end=re.compile(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b)|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
+        imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
+        imprint=re.compile(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b"),
+        place_colon=re.compile(rf"^(?:{places})\.?\s?(?::|$)"),
+        place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
+    )
+
+
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 _ABBREVIATIONS = frozenset(
     "г гг изд им ун-т гос акад науч учеб пособие пособ посіб навч метод ред ст сб ин-т нац б-ка белорус "
@@ -1098,10 +1132,16 @@ def _role_suffix(text: str) -> re.Match[str] | None:
     return _ROLE_SUFFIX.search(text.strip(" ."))
 
 
+@cache
+def _role_start() -> re.Pattern[str]:
+    forms = [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+    alternatives = "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?![^\W\d_])") for f in forms)
+    return re.compile(f"(?:{alternatives})")
+
+
 def _starts_with_role(text: str) -> bool:
-    key = re.sub(r"\.\s*", ". ", text[:40].casefold())
-    return any(key.startswith(form) and (form.endswith(".") or not key[len(form):len(form) + 1].isalpha())
-               and role_of(form) != "note" for form in role_forms() if len(form) > 2)
+    """Whether ``text`` opens with role words ("elmi red.", "под ред.", "tərtib edən")."""
+    return bool(_role_start().match(re.sub(r"\.\s*", ". ", text[:40].casefold())))
 
 
 def _raw_length(text: str, form: str) -> int:
