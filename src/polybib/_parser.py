@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ._accounting import syntax_words
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
@@ -38,12 +39,23 @@ __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_URL = re.compile(r"(?:(?:URL|Режим доступа|Режим доступу|Access mode|Available at|Available from)\s?:\s?)?"
-                  r"((?:https?://|www\.)[^\s<>«»\"]+)", re.IGNORECASE)
+_BARE_DOMAIN = r"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
-_ACCESS_DATE = re.compile(r"\(?\s*(?:дата обращения|data obrashcheniya|müraciət tarixi|müraciət edilib|"
-                          r"дата звернення|дата доступа|accessed|date of access)\s*:?\s*"
-                          r"(\d{1,2})[./\s]([^\W\d_]+\.?|\d{1,2})[./\s](\d{4})\s*\)?", re.IGNORECASE)
+
+
+@cache
+def _url_pattern() -> re.Pattern[str]:
+    """A URL with the words that introduce it (terms table: url_intro), or a bare www./domain path."""
+    intros = "|".join(re.escape(f.rstrip(": ")) for f in table_forms("url_intro"))
+    return re.compile(rf"(?:(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})", re.IGNORECASE)
+
+
+@cache
+def _access_date_pattern() -> re.Pattern[str]:
+    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)": the words come from the terms table."""
+    words = "|".join(re.escape(f) for f in table_forms("access_date"))
+    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(\d{{1,2}})[./\s]([^\W\d_]+\.?|\d{{1,2}})[./\s](\d{{4}})\s*\)?",
+                      re.IGNORECASE)
 _ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
 _ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
 _DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)")
@@ -65,11 +77,13 @@ _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|r
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)", re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
+_LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
+                        r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
 _NEWSPAPER_DAY = re.compile(rf"^(\d{{1,2}})\s?([^\W\d_]+)\.?$")
@@ -96,6 +110,7 @@ class _Parser:
         self.work = text            # the text with claimed pieces blanked out (same length)
         self.used = bytearray(len(text))
         self.volume_title: Piece | None = None
+        self.sine_loco = False   # "[S. l.]": a publication area that says it names no place
         self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
         self.lang = detect_language(text, script=self.script)
@@ -135,14 +150,14 @@ class _Parser:
 
     def extract_identifiers(self) -> None:
         ref = self.ref
-        for match in _ACCESS_DATE.finditer(self.work):
+        for match in _access_date_pattern().finditer(self.work):
             day, month, year = match.group(1), match.group(2), match.group(3)
             number = int(month) if month.isdigit() else month_number(month.rstrip("."))
             if not number:
                 continue
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
-        for match in _URL.finditer(self.work):
+        for match in _url_pattern().finditer(self.work):
             url = match.group(1).rstrip(".,;)")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
@@ -208,6 +223,10 @@ class _Parser:
                 self.classify_area(area, into=self.ref)
             return
         heading, rest = self.parse_heading(part)
+        match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if heading else None
+        if match:   # "Willis J. 2012. Title": the author-date habit
+            ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
+            rest = rest.cut(match.end())
         areas = split_areas(rest) if rest else []
         if not areas:
             ref.authors = ref.authors or heading
@@ -359,6 +378,8 @@ class _Parser:
             after = text[match.end():]
             if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
                 continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
+            if token in ("р", "г") and after.startswith("№") and re.search(r"\d{4}\s?[рг]$", before):
+                continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
                     and not re.fullmatch(r"\d+|[IVXLC]+", token) and not imprint_start.match(after):
                 continue  # an initial
@@ -422,7 +443,7 @@ class _Parser:
         else:
             title_part, sor = self.find_unmarked_responsibility(zone, heading)
         # "Title. Journal. 2000. № 2." / "Title / Journal. 2000. № 2.": an article without "//"
-        if self.tail_is_serial():
+        if self.tail_is_serial(sor):
             title_part, sor = self.take_unlinked_journal(title_part, sor)
         title_part = self.take_parenthetical_responsibility(title_part)
         # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
@@ -488,9 +509,12 @@ class _Parser:
                 return zone.cut(0, match.start()), zone.cut(match.start() + 1)
         return zone, None
 
-    def tail_is_serial(self) -> bool:
-        """The areas after the title name an issue (№) and a year but no publisher: a serial."""
+    def tail_is_serial(self, sor: Piece | None = None) -> bool:
+        """The areas after the title name an issue (№) and a year but no publisher (a serial), or what
+        follows a single "/" names a conference rather than persons."""
         ref = self.ref
+        if sor is not None and _PROCEEDINGS.match(sor.text) and not re.search(INITIAL + r"\s?" + NAME_WORD, sor.text):
+            return True
         return bool(ref.number and not ref.publishers and not ref.places and not ref.pagetotal
                     and ref.host is None)
 
@@ -905,6 +929,7 @@ class _Parser:
                 self.claim(piece.start, piece.end, "year")
             elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
+                self.sine_loco = True
             elif self.is_place(text):
                 into.places += [p for p in self.read_places(text) if p not in into.places]
                 self.claim(piece.start, piece.end, "location")
@@ -1031,7 +1056,7 @@ class _Parser:
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
-        if host is not None and ref.entry_type != "incollection":
+        if host is not None and ref.entry_type not in ("incollection", "legislation"):
             if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
             elif host.authors:
@@ -1040,6 +1065,8 @@ class _Parser:
                 ref.entry_type = "article"
             else:
                 ref.entry_type = "incollection"
+        if _LEGAL_ACT.search(ref.genre) and not _THESIS.search(ref.genre):
+            ref.entry_type = "legislation"   # "Title : наказ Міністерства ... № 40. Офіційний вісник"
         elif host is None:
             if ref.thesis_type or _THESIS.search(ref.genre):
                 ref.entry_type = "thesis"
@@ -1049,7 +1076,7 @@ class _Parser:
             elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and ref.markers:
                 ref.entry_type = "periodical"
             elif any(m.startswith("[") for m in ref.markers) or (
-                    ref.url and not (ref.places or ref.publishers or ref.pagetotal)):
+                    ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
                 ref.entry_type = "online"
@@ -1062,7 +1089,7 @@ class _Parser:
         for match in re.finditer(r"[^\x00]+", "".join("\x00" if u else c for c, u in zip(self.text, self.used))):
             chunk = match.group().strip(" .,;:/" + DASH)
             words = re.findall(r"[^\W_]+", chunk)
-            if not words or all(_is_syntax_word(w) for w in words):
+            if not words or all(w.casefold() in syntax_words() for w in words):
                 continue
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
@@ -1107,14 +1134,6 @@ _ABBREVIATIONS = frozenset(
     "ekon tex ped fil elmi red baş tərt tərc akad prof dos uz ss vv bb et al ed eds vol no pp "
     "univ publ press inc ltd co dept ser matem ест вузов вып дор ул пр просп им ім ун-ту "
     "сборн ин изв кирг сср ан azerb kn".split())
-
-
-def _is_syntax_word(word: str) -> bool:
-    """Words that are punctuation of the description, not content: page words, "URL", et al."""
-    folded = word.casefold()
-    return folded in {"url", "s", "с", "səh", "стр", "p", "pp", "b", "bet", "т", "t", "v", "no", "n",
-                      "isbn", "issn", "doi", "гв", "გვ", "и", "др", "et", "al", "və", "b", "і", "інш",
-                      "та", "ін", "in", "кн", "kn", "в", "г", "y", "il"}
 
 
 @cache
