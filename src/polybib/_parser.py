@@ -282,7 +282,7 @@ class _Parser:
             (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
              "family-initials"),
             # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-            (rf"^(?P<name>{NAME_WORD},\s?{INITIALS})\s?(?=\S)", "comma"),
+            (rf"^(?P<name>{NAME_WORD}\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
             # Family, Given Patronymic.
             (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
             # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
@@ -354,9 +354,9 @@ class _Parser:
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = self.place_patterns().title_end.search(first.text)
-        if match and len(areas) == 1:
+        if match:
             zone = first.cut(0, match.start())
-            return zone, [first.cut(match.end())]
+            return zone, [first.cut(match.end()), *areas[1:]]
         return first, areas[1:]
 
     def split_sentences(self, piece: Piece) -> list[Piece]:
@@ -390,7 +390,7 @@ class _Parser:
                 continue
             if word and genre_keyword_at(text, word.start()) > match.end():
                 continue  # "учеб. Пособие": one genre phrase, whatever its capitals
-            if match.group().strip() == "." and after[:1].islower():
+            if match.group().strip() == "." and after[:1].islower() and not _rx_area_word.match(after):
                 continue
             cuts.append(match.end())
         cuts.append(len(text))
@@ -454,6 +454,11 @@ class _Parser:
             ref.authors = heading
             return
         title = pieces[0]
+        quoted = re.match(r'^([«"“„])(.+?)([»"”“])(?=[\s,.;:]|$)', title.text)
+        if quoted and quoted.end() < len(title.text.rstrip(" .")) and _QUOTE_PAIRS.get(quoted.group(1)) == quoted.group(3):
+            title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
+            self.claim(title.start - 1, title.start)
+            self.claim(title.end, title.end + 1)
         ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
         subtitles, genres = [], []
         for piece in pieces[1:]:
@@ -697,7 +702,7 @@ class _Parser:
         text = re.sub(r"\s?\([^()]*\)", "", text)
         chunks = [c for c in re.split(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s", text) if c.strip()]
         persons = []
-        genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod")) or \
+        genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod", "per")) or \
             "ilə" in role_raw or role_raw.casefold().startswith("пер")
         for chunk in chunks:
             person = parse_person(chunk)
@@ -1009,6 +1014,10 @@ class _Parser:
                 continue
             tail.insert(0, last)
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
+        glued = re.search(rf"(?<=[^\W\d_])({_YEAR})$", zone.text)
+        if glued and not host_ref.year:   # "Информ. бюлл. Jet Info2001"
+            host_ref.year = self.take(zone.cut(glued.start(1)), "year")
+            zone = zone.cut(0, glued.start(1))
         title_part, sor = zone, None
         match = re.search(r"\s/\s", zone.text)
         if match and not (re.search(INITIAL, zone.text[match.end():]) or _starts_with_role(zone.text[match.end():])):
@@ -1046,6 +1055,10 @@ class _Parser:
     def settle_language(self) -> None:
         ref = self.ref
         sample = " ".join(x for x in (ref.title, ref.subtitle) if x) or self.text
+        latin = len(_LATIN_LETTERS.findall(sample))
+        cyrillic = len(_CYRILLIC_LETTERS.findall(sample))
+        if latin and cyrillic and max(latin, cyrillic) < 0.7 * (latin + cyrillic):
+            sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
         ref.language = detect_language(sample, script=ref.script)
@@ -1118,13 +1131,21 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     """The patterns that depend on the known places, compiled once per language and script."""
     places = _place_alternatives(lang, script)
     return _PlacePatterns(
-        title_end=re.compile(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b)|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
+        title_end=re.compile(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
+                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
+                             rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
         imprint=re.compile(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b"),
         place_colon=re.compile(rf"^(?:{places})\.?\s?(?::|$)"),
         place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
     )
 
+
+# Lower-case words that still open an area after a full stop: months with a year, page labels.
+_rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
+
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 _ABBREVIATIONS = frozenset(
@@ -1192,6 +1213,9 @@ def _balanced_quotes(text: str) -> bool:
     return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
 def _strip_quotes(text: str) -> str:
     """Drop quotation marks that enclose a whole value («Elm», "Sharq")."""
     text = text.strip()
@@ -1199,6 +1223,8 @@ def _strip_quotes(text: str) -> str:
     if len(text) > 2 and text[0] in pairs and text[-1] == pairs[text[0]] and text.count(text[0]) == \
             (2 if text[0] == text[-1] else 1):
         return text[1:-1].strip()
-    if text.startswith("«") and "»" not in text:
-        return text[1:].strip()
+    for opening, closing in _QUOTE_PAIRS.items():
+        if text.startswith(opening) and text.count(opening if opening != closing else "\x00") <= 1 \
+                and closing not in text[1:]:
+            return text[1:].strip()   # a quotation mark that is never closed
     return text
