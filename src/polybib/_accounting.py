@@ -33,7 +33,7 @@ _BASE_SYNTAX = frozenset("url isbn i̇sbn issn doi и в г y il yil ci cı cu c
 @cache
 def syntax_words() -> frozenset[str]:
     words = set(_BASE_SYNTAX)
-    for kind in ("page", "volume", "number", "et_al", "url_intro", "access_date", "electronic", "edition"):
+    for kind in ("page", "volume", "number", "et_al", "url_intro", "access_date", "electronic", "edition", "act"):
         for form in table_forms(kind):
             words.update(w.casefold() for w in _WORD.findall(form))
     return frozenset(words)

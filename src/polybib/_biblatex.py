@@ -96,7 +96,8 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     add("titleaddon", ref.genre if ref.entry_type != "thesis" else "")
     add("maintitle", ref.maintitle)
     if host is not None:
-        if ref.entry_type == "article":
+        serial = host.entry_type == "periodical" and ref.entry_type not in ("incollection", "inproceedings", "inbook")
+        if ref.entry_type == "article" or serial:
             add("journaltitle", host.title)
             add("journalsubtitle", host.subtitle)
         else:

@@ -82,6 +82,15 @@ _PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|�
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
+_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|Закон|Указ|Постановление|Приказ|"
+              r"Распоряжение|Закон\s України|Наказ|Постанова|Qanun|Fərman|Sərəncam|Qərar)")
+_ACT_KIND_FIRST = re.compile(
+    rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
+    r"(?:\s(?:от|від|dated)\s(?P<date>[\d.]+(?:\s[^\W\d_]+\s\d{4})?)\s?(?:г|р)?\.?)?"
+    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]", re.VERBOSE)
+_ACT_AZ = re.compile(
+    r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
+    r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
 _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
@@ -260,16 +269,40 @@ class _Parser:
         return Piece("", rest.end)
 
     def parse_act_title(self, part: Piece) -> Piece:
-        """"Закон РФ «Об электронной цифровой подписи»": the kind of act, then its title in quotes."""
-        match = re.match(r"^((?:Федеральный\s)?(?:Закон|Указ|Постановление|Qanun|Fərman|Закон України)"
-                         r"(?:\s[^\s«\"“]+){0,3})\s[«\"“](.+?)[»\"”]", part.text)
+        """A legal act cited by its kind, date, number and title in quotes:
+        "Закон РФ «Об электронной цифровой подписи»",
+        "Федеральный закон от 06.04.2011 № 63-ФЗ «Об электронной подписи»",
+        "14 dekabr 2004-cü il tarixli 812-IIQD nömrəli “...” Azərbaycan Respublikasının Qanunu (source, 2005-ci il, № 1)".
+        """
+        ref = self.ref
+        match = _ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text)
         if not match:
             return part
-        self.ref.genre = self.take(part.cut(match.start(1), match.end(1)), "genre")
-        self.ref.title = self.take(part.cut(match.start(2), match.end(2)), "title")
-        self.ref.entry_type = "legislation"
+        groups = match.groupdict()
+        ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
+        if groups.get("number"):
+            ref.number = self.take(part.cut(match.start("number"), match.end("number")), "number")
+        if groups.get("date"):   # the act's own date, not a publication date
+            ref.note.append(self.take(part.cut(match.start("date"), match.end("date")), "date"))
+        ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
-        return part.cut(match.end())
+        rest = part.cut(match.end())
+        source = re.match(r"^\((.+)\)\.?$", rest.text)
+        if source:   # "(Azərbaycan Respublikasının qanunvericilik toplusu, 2005-ci il, № 1, maddə 4)"
+            pieces = split_top_level(rest.cut(1, len(rest.text) - 1), r",\s?")
+            ref.host = Reference(entry_type="periodical", title=self.take(pieces[0], "journaltitle"))
+            for piece in pieces[1:]:
+                year = re.fullmatch(rf"({_YEAR})(?:[-‑]?(?:ci|cü|cı|cu))?\s?(?:il|г|р|y)?\.?", piece.text)
+                if year and not ref.year:
+                    ref.year = year.group(1)
+                    self.claim(piece.start, piece.end, "year")
+                else:
+                    ref.note.append(piece.text)
+                    self.mark(piece)
+            self.mark(rest)
+            return Piece("", rest.end)
+        return rest
 
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
