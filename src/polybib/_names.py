@@ -109,14 +109,33 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if _CORPORATE.search(text):
         return None
     words = text.split(" ")
-    if 2 <= len(words) <= 3 and all(_is_name_word(w) or re.fullmatch(INITIALS, w) for w in words):
+    patronymic_particle = len(words) == 4 and words[-1].casefold() in _PATRONYMIC_PARTICLES
+    if (2 <= len(words) <= 3 or patronymic_particle) and all(_is_name_word(w) or re.fullmatch(INITIALS, w)
+                                                            for w in words):
         if re.fullmatch(INITIALS, words[-1]):  # "Дэлтон Куртис Е.": family, given, initial
             return Person(family=words[0], given=_tidy_given(" ".join(words[1:])))
+        if len(words) >= 3 and (_is_patronymic(words[-1]) or patronymic_particle):
+            # "Кузнецов Кирилл Константинович", "Мамедов Али Ахмед оглы": family, given, patronymic
+            return Person(family=words[0], given=" ".join(words[1:]))
+        if len(words) == 3 and _is_patronymic(words[1]):
+            # "Кирилл Константинович Кузнецов": given, patronymic, family
+            return Person(family=words[2], given=" ".join(words[:2]))
         if len(words) == 2 and natural_order and not (looks_like_family(words[0])
                                                        and not looks_like_family(words[1])):
             return Person(family=words[1], given=words[0])
         return Person(family=words[0], given=" ".join(words[1:]))
     return None
+
+
+_PATRONYMIC_PARTICLES = frozenset(("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "ұлы", "қызы",
+                                   "угли", "қизи", "o‘g‘li", "qizi", "уулу", "кызы"))
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna",
+                       "evna", "ovych", "ivna", "івна", "ович", "йович", "ьевич")
+
+
+def _is_patronymic(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _PATRONYMIC_PARTICLES or (len(folded) > 5 and folded.endswith(_PATRONYMIC_ENDINGS))
 
 
 def _tidy_given(given: str) -> str:

@@ -31,7 +31,7 @@ from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
     parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level
-from ._tables import expand_place, genre_keyword_at, is_genre, is_term, load_table, month_number, role_forms, role_of, \
+from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     table_forms
 from ._text import normalize
 
@@ -91,6 +91,13 @@ _ACT_KIND_FIRST = re.compile(
 _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
+# "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
+_VOLUME_IN_TITLE = re.compile(
+    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcB])"
+    r"(?P<volumes>(?:[ВвУу]|In)\s?\d+\s?(?:т|ч|кн|vols?|cilddə)\.?(?=\s|$|[.,]))?\s?"
+    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+    r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+    r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
@@ -416,7 +423,7 @@ class _Parser:
             if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
                     and not re.fullmatch(r"\d+|[IVXLC]+", token) and not imprint_start.match(after):
                 continue  # an initial
-            if token.casefold().rstrip(".") in _ABBREVIATIONS and re.match(rf"{INITIAL}|\s?{LOW}", after):
+            if is_abbreviation(token) and re.match(rf"{INITIAL}|\s?{LOW}", after):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие"
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
@@ -487,7 +494,7 @@ class _Parser:
             ref.authors = heading
             return
         title = pieces[0]
-        quoted = re.match(r'^([«"“„])(.+?)([»"”“])(?=[\s,.;:]|$)', title.text)
+        quoted = re.match(r'^([«"“„])(.+?)([»"”“])(?=\s?[,.;:]|$)', title.text)
         if quoted and quoted.end() < len(title.text.rstrip(" .")) and _QUOTE_PAIRS.get(quoted.group(1)) == quoted.group(3):
             title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
             self.claim(title.start - 1, title.start)
@@ -589,46 +596,30 @@ class _Parser:
         return title_part
 
     def take_volume_from_title(self, title_part: Piece) -> Piece:
+        """Volume designations in the title area (GOST 7.1-2003, 4.2.4: multipart works):
+        "Собрание сочинений : в 22 т. Т. 5", "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных часоў ...",
+        "Azərbaycan tarixi. I cild". A title after the volume number is the volume's own title, and
+        then what precedes is the title of the whole work (maintitle)."""
         ref = self.ref
-        sentences = self.split_sentences(title_part)
-        for i, sentence in enumerate(sentences):
-            if i == 0:
-                # "Title: У 6 т. Т. 1"  - the volume after a colon
-                inner = re.search(r":\s?([ВвУу]\s?\d+\s?[тч]\.)\s?([ТтЧч]\.\s?\d+)?$", sentence.text)
-                if inner:
-                    ref.volumes = inner.group(1)
-                    ref.note.append(inner.group(1))
-                    if inner.group(2):
-                        ref.volume = re.sub(r"^\D+", "", inner.group(2))
-                    self.claim(sentence.start + inner.start(), sentence.end, "volume")
-                    return title_part.cut(0, sentence.start - title_part.start + inner.start())
-                continue
-            text = sentence.text
-            volumes = re.match(r"^(?:[ВвУу]\s?\d+\s?[тч]\.?)", text)
-            volume = _VOLUME.match(text.strip(" ."))
-            if volumes or volume:
-                head = title_part.cut(0, sentence.start - title_part.start)
-                if volume:
-                    ref.volume = next(g for g in volume.groups() if g)
-                    ref.volume = re.sub(r"\s?[-–—]\s?", "--", ref.volume)
-                    self.claim(sentence.start, sentence.end, "volume")
-                else:
-                    ref.volumes = volumes.group()
-                    ref.note.append(volumes.group())
-                    self.claim(sentence.start, sentence.end, "volume")
-                after = title_part.cut(sentence.end - title_part.start).strip(" .,;:")
-                if after:
-                    after_volume = _VOLUME.match(after.text.split(".")[0].strip() + ".")
-                    if after_volume and not ref.volume:
-                        ref.volume = next(g for g in after_volume.groups() if g)
-                        cut = len(after.text.split(".")[0]) + 1
-                        self.claim(after.start, after.start + cut)
-                        after = after.cut(cut)
-                    if after:
-                        ref.maintitle = self.take(head.strip(" .:"), "maintitle")
-                        return after
-                return head
-        return title_part
+        match = _VOLUME_IN_TITLE.search(title_part.text)
+        if not match or not match.start():
+            return title_part
+        if match.group("volumes"):
+            ref.volumes = match.group("volumes").strip()
+            ref.note.append(ref.volumes)
+        number = match.group("number") or match.group("number2")
+        if number:
+            ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
+        self.claim(title_part.start + match.start(), title_part.start + match.end(), "volume")
+        head = title_part.cut(0, match.start()).strip(" .:,")
+        after = title_part.cut(match.end()).strip(" .:,;")
+        if after and number:
+            ref.maintitle = self.take(head, "maintitle")
+            return after
+        if after:
+            self.ref.note.append(after.text)
+            self.mark(after)
+        return head
 
     def split_unlinked_host(self, sor: Piece) -> tuple[Piece, Piece | None]:
         """"... / Н. А. Шакирзаде ; Институт .... Азербайджанская Республика ... : монография":
@@ -916,7 +907,7 @@ class _Parser:
     def parse_imprint(self, area: Piece, *, into: Reference) -> bool:
         """"Place : Publisher, Year" (GOST 7.1-2003, 4.4) with several places or publishers."""
         text = area.text
-        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})"
+        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
                          rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
         if not match:
             match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
@@ -1095,9 +1086,9 @@ class _Parser:
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
         ref.language = detect_language(sample, script=ref.script)
-        if ref.language in ("tr", "en", "uz", "de", "fr") and ref.script == "Latn" and len(sample.split()) <= 2:
+        if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
             # a one- or two-word title says little: the whole string (place, page words) decides
-            ref.language = detect_language(self.text, script="Latn")
+            ref.language = detect_language(self.text, script=ref.script)
 
     def settle_type(self) -> None:
         ref = self.ref
@@ -1181,15 +1172,6 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
-_ABBREVIATIONS = frozenset(
-    "г гг изд им ун-т гос акад науч учеб пособие пособ посіб навч метод ред ст сб ин-т нац б-ка белорус "
-    "пензен тр информ журн бюлл мат кн т вып ч ил с д-ра канд ист наук филол экон техн дис автореф "
-    "прил доп перераб испр рус азерб англ нем фр пер сост отв гл вучэб дапам выш шк маст літ "
-    "ekon tex ped fil elmi red baş tərt tərc akad prof dos uz ss vv bb et al ed eds vol no pp "
-    "univ publ press inc ltd co dept ser matem ест вузов вып дор ул пр просп им ім ун-ту "
-    "сборн ин изв кирг сср ан azerb kn".split())
-
-
 @cache
 def _role_pattern() -> str:
     """A regex that matches any role form at the start of a statement (for splitting groups)."""

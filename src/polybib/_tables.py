@@ -26,7 +26,7 @@ from typing import Any
 
 from ._exceptions import DataTableError
 
-__all__ = ["expand_place", "genre_keyword_at", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
+__all__ = ["expand_place", "genre_keyword_at", "is_abbreviation", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
 
 _REQUIRED_KEYS = ("source", "description", "entries", "samples")
 
@@ -138,6 +138,11 @@ def _term_keys(kind: str) -> frozenset[str]:
 def is_term(kind: str, word: str) -> bool:
     """True when ``word`` is one of the forms of this kind of term."""
     return match_key(word).rstrip(".") in _term_keys(kind)
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for a word the lists abbreviate with a full stop that does not end a sentence."""
+    return is_term("abbreviations", word)
 
 
 def month_number(word: str) -> int | None:
