@@ -340,11 +340,21 @@ class _Parser:
             match = re.match(pattern, text)
             if not match:
                 continue
+            if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
+                continue   # "Азербайджанская Республика. – Баку : ...": a two-word title, not a name
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
                 return persons, part.cut(match.end())
         return [], part
+
+    def title_follows_directly(self, rest: Piece) -> bool:
+        """Whether an area separator or the publication area comes right after a would-be heading."""
+        areas = split_areas(rest)
+        if not areas or re.match(rf"^{_D}", rest.text):
+            return True
+        sentences = self.split_sentences(areas[0])
+        return bool(sentences) and self.looks_like_area(sentences[0])
 
     def read_heading_persons(self, name: str, kind: str) -> list[Person]:
         if kind == "comma":
@@ -394,7 +404,7 @@ class _Parser:
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = self.place_patterns().title_end.search(first.text)
-        if match:
+        if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end()), *areas[1:]]
         return first, areas[1:]
@@ -413,7 +423,7 @@ class _Parser:
         imprint_start = self.place_patterns().imprint_start
         for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
             before = text[: match.start()]
-            word = re.search(r"(\S+)$", before)
+            word = re.search(r"([^\s.]+)$", before)
             token = word.group(1) if word else ""
             after = text[match.end():]
             if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
@@ -430,7 +440,7 @@ class _Parser:
                 continue
             if word and genre_keyword_at(text, word.start()) > match.end():
                 continue  # "учеб. Пособие": one genre phrase, whatever its capitals
-            if match.group().strip() == "." and after[:1].islower() and not _rx_area_word.match(after):
+            if match.group().strip() == "." and _is_lower(after[:1]) and not _rx_area_word.match(after):
                 continue
             cuts.append(match.end())
         cuts.append(len(text))
@@ -916,16 +926,17 @@ class _Parser:
         places = self.read_places(match.group("places"))
         if not places:
             return False
-        into.places = places
-        self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
+        if not into.places:   # a second publication area is left to the note, never overwrites the first
+            into.places = places
+            self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
         publishers = match.group("publishers").strip(" ,")
         if re.fullmatch(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", publishers, re.IGNORECASE):
             publishers = ""   # [б. и.] / [s. n.]: no publisher named
-        if publishers:
+        if publishers and not into.publishers:
             into.publishers = [_strip_quotes(p) for p in re.split(r"\s?;\s?|\s:\s", publishers) if p.strip()]
             self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
                        "publisher")
-        if "year" in match.groupdict() and match.group("year"):
+        if "year" in match.groupdict() and match.group("year") and not into.year:
             into.year = match.group("year")
             self.claim(area.start + match.start("year"), area.start + match.end("year"), "year")
             tail = match.group("tail").strip(" .,г")
@@ -945,6 +956,7 @@ class _Parser:
             return False
         if not any(self.is_place(p.text) or re.search(_YEAR, p.text) for p in pieces):
             return False
+        has_year = any(re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", p.text.strip(" .")) for p in pieces)
         for piece in pieces:
             text = piece.text.strip(" .")
             if not text:
@@ -964,13 +976,8 @@ class _Parser:
                 self.claim(piece.start, piece.end, "location")
             elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
                 self.classify_area(piece, into=into, commas=False)
-            elif not into.publishers and not into.year:
-                value = _strip_quotes(text)
-                into.publishers = [value]
-                self.claim(piece.start, piece.end, "publisher")
-            elif not into.publishers and into.year:
-                value = _strip_quotes(text)
-                into.publishers = [value]
+            elif not into.publishers and (has_year or into.year) and not re.search(INITIAL + NAME_WORD, text):
+                into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
         return True
 
@@ -1085,10 +1092,10 @@ class _Parser:
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script)
+        ref.language = detect_language(sample, script=ref.script).split("-")[0]
         if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
             # a one- or two-word title says little: the whole string (place, page words) decides
-            ref.language = detect_language(self.text, script=ref.script)
+            ref.language = detect_language(self.text, script=ref.script).split("-")[0]
 
     def settle_type(self) -> None:
         ref = self.ref
@@ -1170,6 +1177,11 @@ _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|
 
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+def _is_lower(char: str) -> bool:
+    """Lower case in a script that has case (Georgian Mkhedruli is "lower case" to Unicode, but caseless)."""
+    return char.islower() and not "\u10d0" <= char <= "\u10ff"
+
 
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 @cache

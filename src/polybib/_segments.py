@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._tables import is_abbreviation
+
 __all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level"]
 
 DASH = "-‐‑‒–—―−"
@@ -105,7 +107,8 @@ def _trim(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    if area.text.endswith(".") and not re.search(r"(?:^|[\s(])(?:[a-zа-яёəıöüçşğіїєґўң]{1,5}|\w\.\w)\.$", area.text):
+    last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
+    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
         area = area.strip(" .;,")
     return area
 
