@@ -67,16 +67,20 @@ def selected_codes(select: Iterable[str] | None = None, ignore: Iterable[str] | 
 
 
 def check(source: str | os.PathLike[str] | Sequence[Reference], *, style: str | None = None,
-          select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> Report:
+          select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+          name: str | None = None) -> Report:
     """Check a reference list (a path, its text, or parsed records) and return what was found.
 
     ``style`` chooses the requirements profile ("gost", the default, or a target style such as "apa");
-    ``select`` and ``ignore`` take rule codes, categories or "ALL".
+    ``select`` and ``ignore`` take rule codes, categories or "ALL"; ``name`` is the list's name in
+    the findings' locations (default: the path, or "<text>").
     """
     if style is not None and style not in profiles():
         raise CheckError(f"unknown style {style!r}; choose one of {', '.join(sorted(profiles()))}")
-    return check_loaded(load(source), style=style, codes=selected_codes(select, ignore),
-                        pass_through=not select)
+    checked = load(source)
+    if name is not None:
+        checked.source = name
+    return check_loaded(checked, style=style, codes=selected_codes(select, ignore), pass_through=not select)
 
 
 def check_loaded(checked: CheckedList, *, style: str | None, codes: set[str], pass_through: bool = True) -> Report:

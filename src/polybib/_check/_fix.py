@@ -50,11 +50,12 @@ class FixResult:
 def record_signature(ref: Reference) -> dict[str, Any]:
     """What a reference means: its fields, without its text, positions and diagnostics, and with the
     values that keep text as printed (the statement of responsibility) compared blind to what the
-    repairs touch: white space, a doubled mark, HTML entities, Unicode composition."""
+    repairs touch: white space, a doubled mark, HTML entities (and so the quotation marks an entity
+    may stand for), Unicode composition."""
     def canonical(value: Any) -> Any:
         if isinstance(value, str):
             value = html.unescape(unicodedata.normalize("NFC", value))
-            return re.sub(r"([.,;:])\1(?!\1)", r"\1", re.sub(r"\s+", "", value))
+            return re.sub(r"([.,;:])\1(?!\1)", r"\1", re.sub(r"[\s\"«»“”„]+", "", value))
         if isinstance(value, list):
             return [canonical(v) for v in value]
         if isinstance(value, dict):

@@ -85,8 +85,10 @@ def collation_order(checked: CheckedList) -> Iterator[Hit]:
 
 
 def _sort_text(entry: Entry) -> str:
+    """The heading a reference is filed under (GOST 7.80-2000), else its title: a body named only in the
+    statement of responsibility is not a heading."""
     ref = entry.ref
-    if ref.authors:
+    if ref.authors and "author" in ref.spans:
         first = ref.authors[0]
         return first.corporate or f"{first.family} {first.given}".strip()
     return ref.title
@@ -94,7 +96,7 @@ def _sort_text(entry: Entry) -> str:
 
 def _shown(entry: Entry) -> str:
     ref = entry.ref
-    if ref.authors:
+    if ref.authors and "author" in ref.spans:
         return ref.authors[0].corporate or ref.authors[0].family
     return ref.title if len(ref.title) <= 40 else ref.title[:39] + "…"
 
@@ -110,7 +112,7 @@ def duplicates(checked: CheckedList) -> Iterator[Hit]:
     seen: list[tuple[Entry, str, str]] = []
     for entry in checked.entries:
         ref = entry.ref
-        name = skeleton(_sort_text(entry).split(" ")[0]) if ref.authors else ""
+        name = skeleton(ref.authors[0].corporate or ref.authors[0].family) if ref.authors else ""
         title = skeleton(ref.title)
         if not title:
             continue

@@ -62,7 +62,7 @@ def html_entity(text: str) -> Iterator[Hit]:
         value = html.unescape(match.group())
         if value != match.group():
             yield Hit("html-entity", f"the HTML entity {match.group()!r} stands for {value!r}",
-                      match.start(), match.end(), value)
+                      match.start(), match.end())
 
 
 def unbalanced_brackets(text: str) -> Iterator[Hit]:
