@@ -82,8 +82,8 @@ def slash_spacing(text: str) -> Iterator[Hit]:
         at_start, at_end = match.start() == 0, match.end() == len(text)
         if (before == " " or at_start) and (after == " " or at_end):
             continue
-        if (prev.isdigit() and nxt.isdigit()) or (not before and not after and prev.islower() and nxt.islower()):
-            continue  # "2005/2006", "№ 5/6", "и/или": not a prescribed mark
+        if (prev.isdigit() and nxt.isdigit()) or (not before and not after and prev.isalpha() and nxt.isalpha()):
+            continue  # "2005/2006", "№ 5/6", "и/или", "LAN/Журнал": part of a name, not a prescribed mark
         replacement = (" " if not at_start else "") + slashes + (" " if not at_end else "")
         yield Hit("slash-spacing", f"{slashes!r} should have a space on each side ({' ' + slashes + ' '!r})",
                   match.start(), match.end(), replacement)
