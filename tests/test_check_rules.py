@@ -179,3 +179,21 @@ def test_check_module_doctests(name):
 @pytest.mark.parametrize("code", [c for c, r in RULES.items() if not r.fixable])
 def test_rule_that_is_not_fixable_offers_no_fix(code):
     assert all(f.fix is None for f in polybib.check(RULES[code].fires, select=[code]))
+
+
+@pytest.mark.parametrize("suffix", [".bib", ".json"])
+def test_lists_kept_as_bib_or_csl_json_are_checked_as_records(suffix):
+    source = ROOT / "references" / f"recommended-literature{suffix}"
+    report = polybib.check(source)
+    assert set(report.codes) == {"collation-order", "initials-spacing", "missing-element", "missing-recommended"}
+    part = next(f for f in report if f.code == "missing-element")
+    first_line = source.read_text(encoding="utf-8").splitlines()[part.line - 1]
+    assert ("@incollection" in first_line) if suffix == ".bib" else ('"id"' in first_line)
+    assert all(f.fix is None for f in report)
+
+
+def test_a_bib_file_that_is_not_bib_is_an_input_error(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("[{oops", encoding="utf-8")
+    with pytest.raises(polybib.InputError, match="not CSL-JSON"):
+        polybib.check(path)

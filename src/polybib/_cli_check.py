@@ -51,7 +51,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--color/--no-color", default=None, help="Colour the human report [default: on a terminal].")
 def check_command(list_file: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
                   severity: str, style: str | None, fix: bool, diff: bool, color: bool | None) -> None:
-    """Check the reference list LIST (a text file, or - for standard input) for completeness and
+    """Check the reference list LIST (a text list, a .bib or CSL-JSON file, or - for standard input) for completeness and
     consistency: missing elements, ISBN/ISSN check digits, heading vs statement of responsibility,
     ISBD spacing and punctuation, look-alike letters, numbering, order, duplicates.
 

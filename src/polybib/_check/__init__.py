@@ -33,6 +33,10 @@ __all__ = ["Finding", "Fix", "Report", "Rule", "all_rules", "check", "check_load
            "selected_codes"]
 
 _TEXT_RULES: dict[str, Callable[[str], Iterable[Hit]]] = {**_punctuation.RULES, **_text_rules.RULES}
+# the rules that make sense on one field of a record (.bib, CSL-JSON), not only on a whole description
+_FIELD_RULES = {code: function for code, function in _TEXT_RULES.items()
+                if code in ("mixed-script-word", "not-nfc", "html-entity", "unbalanced-brackets", "repeated-space",
+                            "repeated-punctuation", "space-before-comma", "initials-spacing")}
 _RECORD_RULES = _record_rules.RULES
 _LIST_RULES = _list_rules.RULES
 
@@ -89,8 +93,13 @@ def check_loaded(checked: CheckedList, *, style: str | None, codes: set[str], pa
     findings: list[Finding] = []
     for entry in checked.entries:
         hits: list[Hit] = []
-        for function in _unique(_TEXT_RULES, codes):
-            hits.extend(function(entry.raw))
+        if entry.fields is None:
+            for function in _unique(_TEXT_RULES, codes):
+                hits.extend(function(entry.raw))
+        else:
+            for field, value in entry.fields.items():
+                for function in _unique(_FIELD_RULES, codes):
+                    hits.extend(Hit(h.code, f"{field}: {h.message}", 0, 0) for h in function(value))
         for function in _unique(_RECORD_RULES, codes):
             hits.extend(function(entry.ref, entry.raw, style=style))
         for hit in _record_rules.parser_diagnostics(entry.ref, entry.raw, style=style):

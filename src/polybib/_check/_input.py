@@ -33,6 +33,7 @@ class Entry:
     raw: str
     label: str | None = None
     offsets: list[int] | None = None  # offsets[i] = where raw[i] is in the list's text
+    fields: dict[str, str] | None = None  # a record read from .bib or CSL-JSON: its fields' values
 
     def absolute(self, offset: int) -> int | None:
         """Where ``raw[offset]`` is in the list's text (offset == len(raw) is just after the last)."""
@@ -96,6 +97,12 @@ def load(source: str | os.PathLike[str] | Sequence[Reference], *, encoding: str 
 
 
 def _from_text(text: str, name: str) -> CheckedList:
+    from ._records import looks_like_bib, looks_like_csl_json, read_bib, read_csl_json
+
+    if name.casefold().endswith(".bib") or (not name.casefold().endswith(".txt") and looks_like_bib(text)):
+        return CheckedList(name, read_bib(text), None)
+    if name.casefold().endswith(".json") or (not name.casefold().endswith(".txt") and looks_like_csl_json(text)):
+        return CheckedList(name, read_csl_json(text), None)
     title, items, diagnostics = split_list(text)
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     entries = []

@@ -88,7 +88,7 @@ def _sort_text(entry: Entry) -> str:
     """The heading a reference is filed under (GOST 7.80-2000), else its title: a body named only in the
     statement of responsibility is not a heading."""
     ref = entry.ref
-    if ref.authors and "author" in ref.spans:
+    if ref.authors and ("author" in ref.spans or entry.fields is not None):
         first = ref.authors[0]
         return first.corporate or f"{first.family} {first.given}".strip()
     return ref.title
@@ -96,7 +96,7 @@ def _sort_text(entry: Entry) -> str:
 
 def _shown(entry: Entry) -> str:
     ref = entry.ref
-    if ref.authors and "author" in ref.spans:
+    if ref.authors and ("author" in ref.spans or entry.fields is not None):
         return ref.authors[0].corporate or ref.authors[0].family
     return ref.title if len(ref.title) <= 40 else ref.title[:39] + "…"
 

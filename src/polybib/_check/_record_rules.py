@@ -43,7 +43,7 @@ ELEMENTS: dict[str, Callable[[Reference], object]] = {
     "pages": lambda r: r.pages,
     "number": lambda r: r.number or r.volume,
     "degree": lambda r: r.thesis_type,
-    "specialty": lambda r: _SPECIALTY.search(r.raw),
+    "specialty": lambda r: _SPECIALTY.search(" ".join([r.raw, r.thesis_type, *r.note])),
     "url": lambda r: r.url,
     "urldate": lambda r: r.urldate,
     "isbn": lambda r: r.isbn or (r.host.isbn if r.host else None),
@@ -140,6 +140,19 @@ def implausible_extent(ref: Reference, raw: str, *, style: str | None) -> Iterat
                   *(where.span() if where else (0, 0)))
 
 
+def year_format(ref: Reference, raw: str, *, style: str | None) -> Iterator[Hit]:
+    """JabRef's four-digit year check: '93', '199?', '2005a' in a record's year."""
+    if ref.year and not re.fullmatch(r"\d{4}", ref.year):
+        yield Hit("year-format", f"the year {ref.year!r} is not a four-digit year", 0, 0)
+
+
+def title_with_url(ref: Reference, raw: str, *, style: str | None) -> Iterator[Hit]:
+    """JabRef's check for an address typed into the title: it belongs in the URL element."""
+    match = re.search(r"(?:https?://|www\.)\S+", ref.title)
+    if match:
+        yield Hit("title-with-url", f"the title holds the address {match.group()!r}", 0, 0)
+
+
 def parser_diagnostics(ref: Reference, raw: str, *, style: str | None) -> Iterator[Hit]:
     """What the parser noticed, placed in the raw text (its spans are in the normalised text)."""
     normalized = normalize(raw)[0]
@@ -177,4 +190,6 @@ RULES = {
     "url-without-access-date": url_without_access_date,
     "implausible-year": implausible_year,
     "implausible-extent": implausible_extent,
+    "year-format": year_format,
+    "title-with-url": title_with_url,
 }
