@@ -110,3 +110,17 @@ def test_fix_writes_the_list_and_reports_the_rest(seed_list, tmp_path):
 def test_fix_on_standard_input_writes_standard_output():
     result = run("-", "--fix", input="1. Əliyev H. Tarix /H. Əliyev.- Bakı: Elm, 2005. - 164 s.\n")
     assert result.stdout == "1. Əliyev H. Tarix / H. Əliyev. - Bakı: Elm, 2005. - 164 s.\n"
+
+
+def test_fix_refuses_record_files(tmp_path):
+    from .conftest import ROOT
+
+    result = run(str(ROOT / "references" / "recommended-literature.bib"), "--fix")
+    assert result.exit_code == 2 and "text lists only" in result.stderr
+
+
+def test_style_apa_checks_what_apa_needs():
+    result = run("-", "--style", "apa", "--format", "json",
+                 input="1. Кузнецов А. В. Очерки. – М., 2019.\n")
+    assert [f["message"] for f in json.loads(result.stdout)["findings"]] == \
+        ["book lacks the publisher", "book without the DOI or the address (URL)"]

@@ -14,11 +14,12 @@ import click
 
 from ._check import check_loaded, selected_codes
 from ._check._fix import fix_text, unified_diff
-from ._check._input import load
+from ._check._input import _from_text
 from ._check._output import FORMATS, render
 from ._exceptions import CheckError, PolybibError
 from ._export import write_atomic
 from ._model import Severity
+from ._reader import _read_text
 
 __all__ = ["check_command"]
 
@@ -51,9 +52,10 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--color/--no-color", default=None, help="Colour the human report [default: on a terminal].")
 def check_command(list_file: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
                   severity: str, style: str | None, fix: bool, diff: bool, color: bool | None) -> None:
-    """Check the reference list LIST (a text list, a .bib or CSL-JSON file, or - for standard input) for completeness and
-    consistency: missing elements, ISBN/ISSN check digits, heading vs statement of responsibility,
-    ISBD spacing and punctuation, look-alike letters, numbering, order, duplicates.
+    """Check the reference list LIST (a text list, a .bib or CSL-JSON file, or - for standard
+    input) for completeness and consistency: missing elements, ISBN/ISSN check digits, heading vs
+    statement of responsibility, ISBD spacing and punctuation, look-alike letters, numbering,
+    order, duplicates.
 
     Findings are printed as LIST:LINE:COL: CODE message with the offending text. Rules are
     described in docs/rules/. Exit 0 when nothing at or above --severity was found, 1 when
@@ -65,9 +67,10 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
         if list_file == "-":
             text, name = sys.stdin.read(), "<stdin>"
         else:
-            path = Path(list_file)
-            checked = load(path)
-            text, name = checked.text or "", list_file
+            text, name = _read_text(Path(list_file), "utf-8"), list_file
+        checked = _from_text(text, name)
+        if (fix or diff) and checked.text is None:
+            raise CheckError("--fix and --diff rewrite text lists only; this is a .bib or CSL-JSON file")
         if fix or diff:
             result = fix_text(text, name=name, style=style, codes=codes)
             if diff:
@@ -83,11 +86,7 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
                           if result.refused else ""), err=True)
             report = result.after
         else:
-            report = check_loaded(load(text) if list_file == "-" else checked, style=style, codes=codes,
-                                  pass_through=not select)
-            report.source = name
-            for finding in report.findings:
-                finding.source = name
+            report = check_loaded(checked, style=style, codes=codes, pass_through=not select)
         report.findings = report.at_least(threshold)
         if color is None:
             color = output is None and sys.stdout.isatty()
