@@ -50,8 +50,7 @@ def test_every_rule_the_checker_owns_is_implemented_and_every_implementation_dec
 
 
 def test_parser_rules_are_codes_the_parser_raises():
-    parser_source = (ROOT / "src" / "polybib" / "_parser.py").read_text(encoding="utf-8") + \
-        (ROOT / "src" / "polybib" / "_text.py").read_text(encoding="utf-8")
+    parser_source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "polybib").glob("_*.py"))
     for code, rule in RULES.items():
         if rule.origin == "parser":
             assert f'"{code}"' in parser_source, code
