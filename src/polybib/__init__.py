@@ -10,17 +10,18 @@ Kazakh, ... in Latin, Cyrillic and other scripts) into normalised BibLaTeX recor
 ['Azərbaycan tarixi', 'Очерки истории']
 """
 
-from ._exceptions import DataTableError, ExportError, InputError, PolybibError
+from ._exceptions import CheckError, DataTableError, ExportError, InputError, PolybibError
 from ._model import Diagnostic, Person, Reference, Severity, Span
 from ._parser import parse_reference
 from ._reader import ReferenceList, read_list
 from ._biblatex import to_biblatex, to_bibtex
 from ._csljson import to_csl_json
+from ._check import Finding, Fix, Report, Rule, check
 
 __all__ = [
-    "DataTableError", "Diagnostic", "ExportError", "InputError", "Person", "PolybibError", "Reference",
-    "ReferenceList", "Severity", "Span", "parse_reference", "read_list", "to_biblatex", "to_bibtex",
-    "to_csl_json",
+    "CheckError", "DataTableError", "Diagnostic", "ExportError", "Finding", "Fix", "InputError", "Person",
+    "PolybibError", "Reference", "ReferenceList", "Report", "Rule", "Severity", "Span", "check",
+    "parse_reference", "read_list", "to_biblatex", "to_bibtex", "to_csl_json",
 ]
 
 __version__ = "0.1.0"

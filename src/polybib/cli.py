@@ -132,3 +132,7 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
             click.echo(f"   {name}: gold={expected!r} got={actual!r}")
     click.echo(lines[-1])
     sys.exit(0 if score.f1 >= min_f1 else 1)
+
+from ._cli_check import check_command  # noqa: E402 - the check command lives in its own module
+
+main.add_command(check_command)
