@@ -174,7 +174,7 @@ class _Parser:
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
         for match in _url_pattern().finditer(self.work):
-            url = match.group(1).rstrip(".,;)")
+            url = match.group(1).rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
             end = match.start(1) + len(url)
@@ -431,7 +431,7 @@ class _Parser:
             if token in ("р", "г") and after.startswith("№") and re.search(r"\d{4}\s?[рг]$", before):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
-                    and not re.fullmatch(r"\d+|[IVXLC]+", token) and not imprint_start.match(after):
+                    and not re.fullmatch(r"\d+|[IVXLC]{2,}", token) and not imprint_start.match(after):
                 continue  # an initial
             if is_abbreviation(token) and re.match(rf"{INITIAL}|\s?{LOW}", after):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие"
@@ -954,7 +954,8 @@ class _Parser:
         into = into or self.ref
         if not pieces:
             return False
-        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) for p in pieces):
+        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) or _starts_with_role(p.text)
+                   or self.area_kind(p.text.strip(" .")) for p in pieces):
             return False
         has_year = any(re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", p.text.strip(" .")) for p in pieces)
         for piece in pieces:
@@ -1162,7 +1163,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     """The patterns that depend on the known places, compiled once per language and script."""
     places = _place_alternatives(lang, script)
     return _PlacePatterns(
-        title_end=re.compile(rf",\s?(?=(?:{places})\s?[,:—–-]|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
+        title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
                              rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
