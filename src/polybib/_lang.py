@@ -60,13 +60,15 @@ class _Language:
     letters: frozenset[str]
     excludes: frozenset[str]
     words: frozenset[str]
+    strong_words: frozenset[str]
     suffixes: tuple[str, ...]
 
 
 @cache
 def _languages() -> tuple[_Language, ...]:
     return tuple(_Language(e["lang"], e["script"], e["langid"], frozenset(e["letters"]) | frozenset(ch.lower() for ch in e["letters"] if len(ch.lower()) == 1),
-                           frozenset(e["excludes"]), frozenset(e["words"]), tuple(e["suffixes"]))
+                           frozenset(e["excludes"]), frozenset(e["words"]), frozenset(e["strong_words"]),
+                           tuple(e["suffixes"]))
                  for e in load_table("languages")["entries"])
 
 
@@ -84,7 +86,7 @@ def detect_language(text: str, *, script: str | None = None) -> str:
     for entry in candidates:
         score = min(4.0, 2.0 * sum(letters[ch] for ch in entry.letters))
         score -= 5.0 * len(present & entry.excludes)
-        score += 1.5 * sum(1 for w in words if w in entry.words)
+        score += 1.5 * sum(1 for w in words if w in entry.words) + 3.0 * sum(1 for w in words if w in entry.strong_words)
         if entry.suffixes:
             score += 0.5 * sum(1 for w in long_words if w.endswith(entry.suffixes))
         if score > best_score:

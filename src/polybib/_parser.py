@@ -509,6 +509,7 @@ class _Parser:
             title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
             self.claim(title.start - 1, title.start)
             self.claim(title.end, title.end + 1)
+        title = self.split_trailing_genre(title.strip(" ."))
         ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
         subtitles, genres = [], []
         for piece in pieces[1:]:
@@ -535,6 +536,17 @@ class _Parser:
             if host_title:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
+
+    def split_trailing_genre(self, title: Piece) -> Piece:
+        """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
+        if self.ref.genre:
+            return title
+        for word in re.finditer(r"(?<=\s)\S", title.text):
+            end = genre_keyword_at(title.text, word.start())
+            if end == len(title.text) and " " in title.text[word.start():end] and word.start() > 0:
+                self.ref.genre = self.take(title.cut(word.start()), "genre")
+                return title.cut(0, word.start())
+        return title
 
     def take_parenthetical_responsibility(self, title_part: Piece) -> Piece:
         """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses."""
