@@ -17,7 +17,6 @@ script by letters only it uses and by its frequent short words.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,26 +71,65 @@ def _languages() -> tuple[_Language, ...]:
                  for e in load_table("languages")["entries"])
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Inverted indexes over the languages of one script, built once: which languages a letter,
+    an excluded letter or a word speaks for, and with what weight."""
+
+    languages: tuple[_Language, ...]
+    letters: dict[str, tuple[int, ...]]
+    excludes: dict[str, tuple[int, ...]]
+    words: dict[str, tuple[tuple[int, float], ...]]
+
+
+@cache
+def _index(script: str) -> _Index:
+    languages = tuple(e for e in _languages() if e.script == script)
+    letters: dict[str, list[int]] = {}
+    excludes: dict[str, list[int]] = {}
+    words: dict[str, list[tuple[int, float]]] = {}
+    for i, entry in enumerate(languages):
+        for ch in entry.letters:
+            letters.setdefault(ch, []).append(i)
+        for ch in entry.excludes:
+            excludes.setdefault(ch, []).append(i)
+        for word in entry.words:
+            words.setdefault(word, []).append((i, 1.5))
+        for word in entry.strong_words:
+            words.setdefault(word, []).append((i, 3.0))
+    return _Index(languages, {k: tuple(v) for k, v in letters.items()},
+                  {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()})
+
+
 def detect_language(text: str, *, script: str | None = None) -> str:
-    """The most likely language code of ``text`` among the table's languages of its script."""
+    """The most likely language code of ``text`` among the table's languages of its script.
+
+    A language scores for the letters only it uses (at most 4), against the letters it never uses
+    (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
+    the language listed first in the table.
+    """
     script = script or detect_script(text)
-    candidates = [e for e in _languages() if e.script == script]
-    if not candidates:
+    index = _index(script)
+    if not index.languages:
         return "und"
+    scores = [0.0] * len(index.languages)
+    letter_counts = [0] * len(index.languages)
+    for ch in set(text):
+        for i in index.letters.get(ch, ()):
+            letter_counts[i] += text.count(ch)
+    for ch in set(text.casefold()):
+        for i in index.excludes.get(ch, ()):
+            scores[i] -= 5.0
     words = [w.casefold() for w in _WORD.findall(text)]
-    long_words = [w for w in words if len(w) > 3]
-    letters = Counter(text)
-    present = set(text.casefold())
-    best, best_score = candidates[0].lang, float("-inf")
-    for entry in candidates:
-        score = min(4.0, 2.0 * sum(letters[ch] for ch in entry.letters))
-        score -= 5.0 * len(present & entry.excludes)
-        score += 1.5 * sum(1 for w in words if w in entry.words) + 3.0 * sum(1 for w in words if w in entry.strong_words)
+    for word in words:
+        for i, weight in index.words.get(word, ()):
+            scores[i] += weight
+    for i, entry in enumerate(index.languages):
+        scores[i] += min(4.0, 2.0 * letter_counts[i])
         if entry.suffixes:
-            score += 0.5 * sum(1 for w in long_words if w.endswith(entry.suffixes))
-        if score > best_score:
-            best, best_score = entry.lang, score
-    return best
+            scores[i] += 0.5 * sum(1 for w in words if len(w) > 3 and w.endswith(entry.suffixes))
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    return index.languages[best].lang
 
 
 def langid(lang: str) -> str:

@@ -1001,7 +1001,7 @@ class _Parser:
         if expand_place(text, lang=self.lang.split("-")[0], script=self.script) or \
                 expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
             return True
-        cities = {c.casefold() for c in load_table("places")["cities"]}
+        cities = _known_cities()
         lang = self.lang.split("-")[0]
         parts = [p for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip(" .")]
         return bool(parts) and all(p.strip(" .").casefold() in cities
@@ -1151,6 +1151,11 @@ class _Parser:
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
                          severity=Severity.ERROR, span=Span(match.start(), match.end()))
+
+
+@cache
+def _known_cities() -> frozenset[str]:
+    return frozenset(c.casefold() for c in load_table("places")["cities"])
 
 
 @cache
