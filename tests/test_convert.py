@@ -81,3 +81,13 @@ def test_parse_reports_the_encoding_when_verbose():
     result = run("parse", str(DATA / "io" / "seed.utf16le-bom.txt"), "-v", "-q")
     assert result.exit_code == 0 and "encoding utf-16 (bom)" in result.stderr
     assert result.stdout == GOLDEN_BIB
+
+
+def test_ascii_bibtex_escapes_what_latex_can_and_names_the_rest(inputs, tmp_path):
+    out = tmp_path / "seed.bib"
+    result = run("convert", str(inputs["text"]), "-o", str(out), "--to", "bibtex-ascii")
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert r"address = {Bak{\i}}" in text and r"{\CYRS}{\cyre}{\cyrk}" in text  # Секретариат
+    assert "not-ascii" in result.stderr and "Ə" in result.stderr  # Ə has no command; ə is {\textschwa}
+    assert polybib.to_bibtex(polybib.read_bibtex(text)) == polybib.to_bibtex(polybib.read_list(inputs["text"]))

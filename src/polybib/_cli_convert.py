@@ -75,6 +75,13 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
         write_atomic(output, text)
     except PolybibError as exc:
         raise _Failure(str(exc)) from None
+    if fmt == "bibtex-ascii" and not quiet:
+        from ._io._ascii import non_ascii_letters
+
+        kept = non_ascii_letters(text)
+        if kept:
+            _say(output, f"not-ascii {len(kept)} characters have no LaTeX command and were kept as UTF-8: "
+                         f"{' '.join(kept[:20])}{' ...' if len(kept) > 20 else ''}")
     sys.exit(report(refs, input_file, fmt, quiet=quiet, verbose=verbose))
 
 

@@ -26,9 +26,16 @@ def _ris_text(refs: Sequence[Reference]) -> str:
     return to_ris(refs)
 
 
+def _bibtex_ascii_text(refs: Sequence[Reference]) -> str:
+    from ._io._ascii import to_bibtex_ascii
+
+    return to_bibtex_ascii(refs)
+
+
 FORMATS: dict[str, Callable[[Sequence[Reference]], str]] = {
     "biblatex": to_biblatex,
     "bibtex": to_bibtex,
+    "bibtex-ascii": _bibtex_ascii_text,
     "csl-json": _csl_json_text,
     "ris": _ris_text,
 }
