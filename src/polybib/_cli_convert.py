@@ -6,6 +6,7 @@ Kept apart from `cli.py` so that the commands stay thin; registered there with o
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -65,8 +66,6 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
     fmt = fmt or format_for_path(output)
     if fmt is None:
         raise click.UsageError(f"cannot tell the output format from {output!r}: name it with --to")
-    import os
-
     if not force and os.path.exists(output) and os.path.samefile(input_file, output):
         raise _Failure(f"{output}: is the input; use --force to overwrite it")
     try:

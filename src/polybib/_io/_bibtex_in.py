@@ -24,7 +24,7 @@ import bibtexparser
 
 from .._exceptions import InputError
 from .._lang import _languages
-from .._model import Diagnostic, Person, Reference, Severity
+from .._model import Person, Reference, Severity
 
 __all__ = ["decode_latex", "read_bibtex", "split_names"]
 
