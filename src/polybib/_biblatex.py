@@ -59,8 +59,8 @@ def _names(persons: Iterable[Person]) -> str:
             out.append("others")
         else:
             family = escape(person.family)
-            if " " in family:
-                family = "{" + family + "}"
+            if " " in family and not person.given:
+                family = "{" + family + "}"   # "Family, Given" already tells BibTeX where the family ends
             out.append(f"{family}, {escape(person.given)}" if person.given else family)
     return " and ".join(out)
 
@@ -96,7 +96,8 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     add("titleaddon", ref.genre if ref.entry_type != "thesis" else "")
     add("maintitle", ref.maintitle)
     if host is not None:
-        if ref.entry_type == "article":
+        serial = host.entry_type == "periodical" and ref.entry_type not in ("incollection", "inproceedings", "inbook")
+        if ref.entry_type == "article" or serial:
             add("journaltitle", host.title)
             add("journalsubtitle", host.subtitle)
         else:

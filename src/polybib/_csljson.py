@@ -94,8 +94,8 @@ def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
 # Fields CSL variables may blur (a subtitle joined to its title, a biblatex type CSL does not have):
 # compared after a read-back, and kept in "custom" when they would not come back as they were.
 _KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre", "maintitle", "series", "thesis_type", "date",
-                   "organizations", "note", "year", "urldate", "volumes", "pages")
-_HOST_KEPT_IN_CUSTOM = ("title", "subtitle", "genre")
+                   "organizations", "year", "urldate", "volumes", "pages")
+_HOST_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre")
 
 
 def _custom(ref: Reference, item: dict[str, Any]) -> dict[str, Any]:

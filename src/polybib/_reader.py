@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ._io._source import list_text, read_bytes
+from ._io._source import list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
 from ._parser import parse_reference
 
@@ -102,6 +102,11 @@ def _attach_reading_diagnostics(refs: list[Reference], items: list[ListItem],
         else:
             list_level.append(Diagnostic(diagnostic.code, f"line {line}: {diagnostic.message}",
                                          diagnostic.severity))
+
+
+def _read_text(path: Path, encoding: str | None = None) -> str:
+    """A list file's text as typed (any supported encoding, or a .docx), for `polybib check`."""
+    return typed_text(read_bytes(path), encoding=encoding, name=str(path))
 
 
 def split_list(text: str) -> tuple[str, list[ListItem], list[Diagnostic]]:

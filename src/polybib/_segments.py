@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._tables import is_abbreviation
+
 __all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level"]
 
 DASH = "-‐‑‒–—―−"
@@ -27,6 +29,7 @@ _AREA_SEPARATOR = re.compile(
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
+      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ])                        # ", -Baku"
     )""",
     re.VERBOSE,
 )
@@ -88,10 +91,11 @@ def split_areas(piece: Piece) -> list[Piece]:
             continue
         before = text[: match.start()].rstrip()
         after = text[match.end():]
-        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“"))
+        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
-        if before.endswith(".") and re.search(r"(?:^|\s)\w{1,5}\.$", before) and after[:1].islower():
+        if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
+                and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         areas.append(piece.cut(last, match.start()))
         last = match.end()
@@ -103,7 +107,8 @@ def _trim(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    if area.text.endswith(".") and not re.search(r"(?:^|[\s(])(?:[a-zа-яёəıöüçşğіїєґўң]{1,5}|\w\.\w)\.$", area.text):
+    last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
+    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
         area = area.strip(" .;,")
     return area
 

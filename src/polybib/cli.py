@@ -140,6 +140,11 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
     sys.exit(0 if score.f1 >= min_f1 else 1)
 
 
+from ._cli_check import check_command  # noqa: E402 - the check command lives in its own module
+
+main.add_command(check_command)
+
+
 from ._cli_convert import convert_command  # noqa: E402
 
 main.add_command(convert_command)

@@ -18,12 +18,14 @@ has no place for is named in an ``unmapped-field`` diagnostic on its record, nev
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from importlib import resources
 
 import bibtexparser
 
 from .._exceptions import InputError
-from .._lang import _languages
 from .._model import Person, Reference, Severity
 
 __all__ = ["decode_latex", "read_bibtex", "split_names"]
@@ -121,11 +123,18 @@ def _is_wholly_braced(name: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def _languages_by_langid() -> dict[str, str]:
+    """BibLaTeX langid -> language code, from the languages table (the first language wins)."""
+    table = json.loads(resources.files("polybib").joinpath("data/languages.json").read_text(encoding="utf-8"))
+    by_langid: dict[str, str] = {}
+    for entry in table["entries"]:
+        by_langid.setdefault(entry["langid"], entry["lang"])
+    return by_langid
+
+
 def _language(langid: str) -> str:
-    for entry in _languages():
-        if entry["langid"] == langid.strip().casefold():
-            return entry["lang"]
-    return ""
+    return _languages_by_langid().get(langid.strip().casefold(), "")
 
 
 def _inherit(entries: dict[str, dict[str, str]], types: dict[str, str]) -> None:
@@ -207,10 +216,11 @@ def _reference(key: str, bibtype: str, fields: dict[str, str], line: int) -> Ref
             setattr(ref, _SCALARS[name], text)
         elif name in _HOST_SCALARS:
             setattr(host, _HOST_SCALARS[name], text)
+            host.entry_type = "periodical" if name.startswith("journal") else "book"
         elif name in ("isbn", "issn"):
             getattr(ref, name).extend(v.strip() for v in text.split(",") if v.strip())
         elif name == "note":
-            ref.note.extend(v.strip() for v in text.split("; ") if v.strip())
+            ref.note.append(text)  # one note: where the writer joined several with "; " cannot be told
         elif name == "langid":
             ref.language = _language(text)
         elif name in ("editortype", "crossref"):

@@ -34,7 +34,7 @@ _TYPES = {"book": "book", "chapter": "incollection", "article-journal": "article
           "entry-dictionary": "incollection", "collection": "collection"}
 _SCALARS = {"number-of-pages": "pagetotal", "volume": "volume", "number-of-volumes": "volumes", "issue": "number",
             "edition": "edition", "DOI": "doi", "URL": "url", "genre": "genre"}
-_LISTS = {"publisher": "publishers", "publisher-place": "places", "authority": "organizations", "note": "note"}
+_LISTS = {"publisher": "publishers", "publisher-place": "places", "authority": "organizations"}
 _IGNORED = {"id", "type", "custom"}
 
 
@@ -79,6 +79,8 @@ def _reference(item: dict[str, Any]) -> Reference:
             persons = [_person(n, role) for n in value]
             {"author": ref.authors, "editor": ref.editors, "compiler": ref.editors, "translator": ref.translators,
              "container-author": host.authors}[variable].extend(persons)
+        elif variable == "note":
+            ref.note.append(str(value))
         elif variable == "title":
             ref.title = str(value)
         elif variable == "container-title":

@@ -55,6 +55,8 @@ def decode_text(data: bytes, *, encoding: str | None = None, name: str = "<bytes
             codec = codecs.lookup(encoding).name
         except LookupError:
             raise InputError(f"{name}: unknown encoding {encoding!r}") from None
+        if b"\x00" in data[:4096] and not codec.startswith(("utf-16", "utf-32")):
+            raise InputError(f"{name}: not a text file (it holds NUL bytes)")
         return DecodedText(_strict(data, codec, name).lstrip("\ufeff"), codec, "forced")
     for bom, codec in _BOMS:
         if data.startswith(bom):

@@ -76,6 +76,7 @@ def _view(ref: Reference) -> dict[str, Any]:
     view["places"] = ref.places or host.places
     view["publishers"] = ref.publishers or host.publishers
     view["language"] = langid(ref.language)
+    view["note"] = "; ".join(ref.note)  # the text of the notes; how many there were no format keeps
     for name, value in _view_host(host).items():
         view[f"host.{name}"] = value
     return view

@@ -23,7 +23,7 @@ from ._docx import docx_text, is_docx
 from ._encoding import decode_text
 from ._legacy import LEGACY_CODE, normalise_legacy_alphabet
 
-__all__ = ["ListText", "list_text", "read_bytes"]
+__all__ = ["ListText", "list_text", "read_bytes", "typed_text"]
 
 
 @dataclass
@@ -54,6 +54,14 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise InputError(f"{path}: is a directory, not a list") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def typed_text(data: bytes, *, encoding: str | None = None, name: str = "<bytes>") -> str:
+    """The text as it was typed (decoded, or a .docx's paragraphs), before any normalisation: for
+    tools that point at lines and columns of the file (``polybib check``)."""
+    if is_docx(data):
+        return docx_text(data, name=name)
+    return decode_text(data, encoding=encoding, name=name).text
 
 
 def list_text(data: bytes | str, *, encoding: str | None = None, name: str = "<bytes>") -> ListText:
