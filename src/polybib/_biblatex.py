@@ -140,7 +140,16 @@ def reference_keys(refs: Sequence[Reference]) -> list[str]:
         if not name or (first and first.corporate):
             name = (ref.title or "ref").split()[0] if not name or len(name.split()) > 1 else name
         pairs.append((name, ref.year))
-    return citation_keys(pairs)
+    # a record read from a file keeps its own key; a made one steps aside when it would clash
+    given = {ref.key for ref in refs if ref.key}
+    keys: list[str] = []
+    for ref, made in zip(refs, citation_keys(pairs)):
+        key = ref.key if ref.key and ref.key not in keys else made
+        suffix = 1
+        while key in keys or (key != ref.key and key in given):
+            key, suffix = f"{made}-{suffix}", suffix + 1
+        keys.append(key)
+    return keys
 
 
 _FORMAT = BibtexFormat()

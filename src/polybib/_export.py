@@ -20,12 +20,27 @@ def _csl_json_text(refs: Sequence[Reference]) -> str:
     return json.dumps(to_csl_json(refs), ensure_ascii=False, indent=2) + "\n"
 
 
+def _ris_text(refs: Sequence[Reference]) -> str:
+    from ._io._ris import to_ris
+
+    return to_ris(refs)
+
+
+def _bibtex_ascii_text(refs: Sequence[Reference]) -> str:
+    from ._io._ascii import to_bibtex_ascii
+
+    return to_bibtex_ascii(refs)
+
+
 FORMATS: dict[str, Callable[[Sequence[Reference]], str]] = {
     "biblatex": to_biblatex,
     "bibtex": to_bibtex,
+    "bibtex-ascii": _bibtex_ascii_text,
     "csl-json": _csl_json_text,
+    "ris": _ris_text,
 }
-_EXTENSIONS = {".bib": "biblatex", ".json": "csl-json", ".csl.json": "csl-json", ".bibtex": "bibtex"}
+_EXTENSIONS = {".bib": "biblatex", ".json": "csl-json", ".csl.json": "csl-json", ".bibtex": "bibtex",
+               ".ris": "ris"}
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:

@@ -17,13 +17,14 @@ joined to it; a heading line ("Recommended literature:", "Литература")
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ._exceptions import InputError
+from ._io._source import list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
 from ._parser import parse_reference
 
@@ -50,55 +51,62 @@ class ListItem:
 
 
 class ReferenceList(list[Reference]):
-    """The parsed references of a list, with its title and the list-level diagnostics."""
+    """The parsed references of a list, with its title and the list-level diagnostics.
+
+    ``encoding`` says how the file was read ("encoding cp1251 (detected)", "a Word document
+    (.docx)"), for verbose output.
+    """
 
     def __init__(self, refs: list[Reference] | None = None, *, title: str = "", source: str = "<text>",
-                 diagnostics: list[Diagnostic] | None = None) -> None:
+                 diagnostics: list[Diagnostic] | None = None, encoding: str = "") -> None:
         super().__init__(refs or [])
         self.title = title
         self.source = source
         self.diagnostics = diagnostics or []
+        self.encoding = encoding
 
     def __repr__(self) -> str:
         return f"ReferenceList({len(self)} references from {self.source!r})"
 
 
-def read_list(source: str | os.PathLike[str], *, encoding: str = "utf-8") -> ReferenceList:
+def read_list(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReferenceList:
     """Parse a reference list given as a path or as its text.
 
     A `pathlib.Path` (or any ``os.PathLike``) is read from disk; a ``str`` is read from disk when it
     names an existing file and holds no line break, and is taken as the list's text otherwise.
+    A file may be a Word document (.docx) or text in UTF-8, UTF-16, Windows-1251, KOI8-R,
+    Windows-1254 or ISO-8859-9, detected unless ``encoding`` names one.
     """
     name = "<text>"
     if isinstance(source, os.PathLike) or ("\n" not in source and len(source) < 4096
                                             and os.path.isfile(source)):
         path = Path(source)
         name = str(path)
-        text = _read_text(path, encoding)
+        text = list_text(read_bytes(path), encoding=encoding, name=name)
     else:
-        text = str(source)
-    title, items, diagnostics = split_list(text)
+        text = list_text(str(source))
+    title, items, diagnostics = split_list(text.text)
     refs = [parse_reference(item.text, line=item.line) for item in items]
-    return ReferenceList(refs, title=title, source=name, diagnostics=diagnostics)
+    _attach_reading_diagnostics(refs, items, text.diagnostics, diagnostics)
+    return ReferenceList(refs, title=title, source=name, diagnostics=diagnostics, encoding=text.describe())
 
 
-def _read_text(path: Path, encoding: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a list") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: not a text file (it holds NUL bytes)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    try:
-        return data.decode(encoding).lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: byte {exc.start} cannot be decoded as {encoding}") from None
+def _attach_reading_diagnostics(refs: list[Reference], items: list[ListItem],
+                                found: list[tuple[int, Diagnostic]], list_level: list[Diagnostic]) -> None:
+    """Give each reading-step diagnostic to the reference whose lines it is about (else to the list)."""
+    starts = [item.line for item in items]
+    for line, diagnostic in found:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0:
+            refs[index].diagnostics.append(diagnostic)
+        else:
+            list_level.append(Diagnostic(diagnostic.code, f"line {line}: {diagnostic.message}",
+                                         diagnostic.severity))
+
+
+def _read_text(path: Path, encoding: str | None = None) -> str:
+    """A list file's text as typed (any supported encoding, or a .docx), for `polybib check`."""
+    return typed_text(read_bytes(path), encoding=encoding, name=str(path))
 
 
 def split_list(text: str) -> tuple[str, list[ListItem], list[Diagnostic]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import click
 
 from . import __version__
+from ._cli_convert import encoding_option, verbose_option
 from ._exceptions import PolybibError
 from ._export import FORMATS, format_for_path, render, write_atomic
 from ._model import Reference
@@ -64,8 +65,11 @@ def main() -> None:
 @click.option("--to", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format [default: from OUTPUT's extension, else biblatex].")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print diagnostics.")
-def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool) -> None:
-    """Parse the reference list LIST (a text file, or - for standard input) into records.
+@encoding_option
+@verbose_option
+def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool, encoding: str | None,
+          verbose: bool) -> None:
+    """Parse the reference list LIST (a text file, a .docx, or - for standard input) into records.
 
     One entry per reference, in input order. Diagnostics go to standard error as
     LIST:LINE: CODE message. Exit 0 when every reference was understood, 1 when some
@@ -77,8 +81,10 @@ def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool) -> N
             refs = read_list(sys.stdin.read())
             source = "<stdin>"
         else:
-            refs = read_list(_as_path(list_file))
+            refs = read_list(_as_path(list_file), encoding=encoding)
             source = list_file
+            if verbose:
+                click.echo(f"{source}: {refs.encoding}", err=True)
         text = render(refs, fmt)
         if output:
             write_atomic(output, text)
@@ -133,6 +139,12 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
     click.echo(lines[-1])
     sys.exit(0 if score.f1 >= min_f1 else 1)
 
+
 from ._cli_check import check_command  # noqa: E402 - the check command lives in its own module
 
 main.add_command(check_command)
+
+
+from ._cli_convert import convert_command  # noqa: E402
+
+main.add_command(convert_command)
