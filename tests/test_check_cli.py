@@ -38,8 +38,10 @@ def test_clean_list_exits_0():
     assert result.stdout == "No problems found in 1 reference.\n"
 
 
-def test_severity_threshold_sets_what_is_reported_and_the_exit_code():
-    assert run("-", input=CLEAN).exit_code == 1          # the ISBN is absent: info
+def test_severity_sets_what_is_reported_and_fail_on_the_exit_code():
+    result = run("-", input=CLEAN)                       # the ISBN is absent: info, reported
+    assert result.exit_code == 0 and "missing-recommended" in result.stdout
+    assert run("-", "--fail-on", "info", input=CLEAN).exit_code == 1
     result = run("-", "--severity", "warning", input=CLEAN)
     assert result.exit_code == 0 and "missing-recommended" not in result.stdout
 

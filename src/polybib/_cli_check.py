@@ -30,6 +30,9 @@ class UsageFailure(click.ClickException):
     exit_code = 2
 
 
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
 def _codes(values: tuple[str, ...]) -> list[str]:
     return [code for value in values for code in value.split(",") if code.strip()]
 
@@ -44,21 +47,25 @@ def _codes(values: tuple[str, ...]) -> list[str]:
               help="Run only these rules: codes, categories or ALL (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules or categories.")
 @click.option("--severity", type=click.Choice([s.value for s in Severity]), default="info", show_default=True,
-              help="Report findings at or above this severity; exit 1 when there are any.")
+              help="Report findings at or above this severity.")
+@click.option("--fail-on", type=click.Choice([s.value for s in Severity]), default="warning", show_default=True,
+              help="Exit 1 when a reported finding is at or above this severity (info findings such as a "
+                   "missing ISBN alone do not fail a build by default).")
 @click.option("--style", type=click.Choice(["gost", "apa"]), default=None,
               help="Check the elements this style needs [default: gost].")
 @click.option("--fix", "fix", is_flag=True, help="Apply the safe repairs to LIST (atomically), then report the rest.")
 @click.option("--diff", is_flag=True, help="Show the safe repairs as a unified diff; change nothing.")
 @click.option("--color/--no-color", default=None, help="Colour the human report [default: on a terminal].")
 def check_command(list_file: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-                  severity: str, style: str | None, fix: bool, diff: bool, color: bool | None) -> None:
+                  severity: str, fail_on: str, style: str | None, fix: bool, diff: bool,
+                  color: bool | None) -> None:
     """Check the reference list LIST (a text list, a .bib or CSL-JSON file, or - for standard
     input) for completeness and consistency: missing elements, ISBN/ISSN check digits, heading vs
     statement of responsibility, ISBD spacing and punctuation, look-alike letters, numbering,
     order, duplicates.
 
     Findings are printed as LIST:LINE:COL: CODE message with the offending text. Rules are
-    described in docs/rules/. Exit 0 when nothing at or above --severity was found, 1 when
+    described in docs/rules/. Exit 0 when nothing at or above --fail-on was reported, 1 when
     something was, 2 for usage or input errors.
     """
     threshold = Severity(severity)
@@ -67,7 +74,7 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
         if list_file == "-":
             text, name = sys.stdin.read(), "<stdin>"
         else:
-            text, name = _read_text(Path(list_file), "utf-8"), list_file
+            text, name = _read_text(Path(list_file)), list_file
         checked = _from_text(text, name)
         if (fix or diff) and checked.text is None:
             raise CheckError("--fix and --diff rewrite text lists only; this is a .bib or CSL-JSON file")
@@ -99,4 +106,4 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
         raise UsageFailure(str(exc)) from None
     except PolybibError as exc:
         raise UsageFailure(str(exc)) from None
-    sys.exit(report.exit_code(threshold))
+    sys.exit(report.exit_code(max(threshold, Severity(fail_on), key=_RANK.__getitem__)))

@@ -72,7 +72,7 @@ class CheckedList:
         return self.text[start:] if end < 0 else self.text[start:end]
 
 
-def load(source: str | os.PathLike[str] | Sequence[Reference], *, encoding: str = "utf-8") -> CheckedList:
+def load(source: str | os.PathLike[str] | Sequence[Reference], *, encoding: str | None = None) -> CheckedList:
     """A list given as a path, as its text, or as records already parsed (then without columns)."""
     if isinstance(source, (str, os.PathLike)):
         name, text = "<text>", None
