@@ -8,6 +8,7 @@ input errors (printed as one line, never a traceback).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import click
@@ -15,9 +16,9 @@ import click
 from . import __version__
 from ._cli_convert import encoding_option, verbose_option
 from ._exceptions import PolybibError
-from ._export import FORMATS, format_for_path, render, write_atomic
+from ._export import FORMATS, atomic_output, format_for_path, render_stream
 from ._model import Reference
-from ._reader import read_list
+from ._reader import open_list, read_list
 
 __all__ = ["main"]
 
@@ -35,6 +36,7 @@ class Report:
     source: str
     findings: int = 0
     partial: int = 0
+    references: int = 0
 
     def reference(self, ref: Reference) -> None:
         for diagnostic in ref.diagnostics:
@@ -76,38 +78,38 @@ def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool, enco
     were only partly understood, 2 for usage or input errors.
     """
     fmt = fmt or (format_for_path(output) if output else None) or "biblatex"
+    source = "<stdin>" if list_file == "-" else list_file
+    report = Report(source)
     try:
-        if list_file == "-":
-            refs = read_list(sys.stdin.read())
-            source = "<stdin>"
-        else:
-            refs = read_list(_as_path(list_file), encoding=encoding)
-            source = list_file
-            if verbose:
-                click.echo(f"{source}: {refs.encoding}", err=True)
-        text = render(refs, fmt)
+        refs = read_list(sys.stdin.read()) if list_file == "-" else open_list(list_file, encoding=encoding)
+        if verbose and list_file != "-":
+            click.echo(f"{source}: {refs.encoding}", err=True)
+        seen = _reported(refs, report, quiet=quiet)
         if output:
-            write_atomic(output, text)
+            with atomic_output(output) as out:
+                for piece in render_stream(seen, fmt):
+                    out.write(piece)
         else:
-            click.echo(text, nl=False)
+            for piece in render_stream(seen, fmt):
+                click.echo(piece, nl=False)
     except PolybibError as exc:
         raise InputFailure(str(exc)) from None
-    report = Report(source)
-    if not refs:
+    if not report.references:
         click.echo(f"{source}: no references found", err=True)
-    for ref in refs if not quiet else []:
-        report.reference(ref)
     for diagnostic in refs.diagnostics if not quiet else []:
         report.list_level(diagnostic.code, diagnostic.message)
-    if quiet:
-        report.partial = sum(1 for r in refs if r.partly_understood)
     sys.exit(report.exit_code)
 
 
-def _as_path(name: str):  # noqa: ANN202 - a pathlib.Path, so read_list reads the file
-    from pathlib import Path
-
-    return Path(name)
+def _reported(refs: Iterable[Reference], report: Report, *, quiet: bool) -> Iterator[Reference]:
+    """Pass the records on, reporting each one's diagnostics as it goes by."""
+    for ref in refs:
+        report.references += 1
+        if quiet:
+            report.partial += ref.partly_understood
+        else:
+            report.reference(ref)
+        yield ref
 
 
 
