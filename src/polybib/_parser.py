@@ -460,8 +460,10 @@ class _Parser:
         if re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text):
             return True
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
-        if match and month_number(match.group(1)):
-            return True   # "июнь 2001"
+        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS):
+            return True   # "июнь 2001", "Summer 2007"
+        if re.match(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)", text):
+            return True   # "1986 V. 32, № 3—4"
         if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
@@ -816,6 +818,11 @@ class _Parser:
         kind = self.area_kind(text)
         if kind and getattr(ref, kind):
             return
+        glued = re.fullmatch(rf"({_YEAR})\.(\S.*)", text)
+        if glued and self.area_kind(glued.group(2)):   # "2001.150-B"
+            self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
+            self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
+            return
         if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
             self.mark(area)
@@ -824,7 +831,7 @@ class _Parser:
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text):
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         match = _PAGES.match(text)
@@ -891,7 +898,7 @@ class _Parser:
             self.claim(area.start, area.end, "location")
             return
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
-        if match and month_number(match.group(1)) and not ref.year:   # "июнь 2001"
+        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS) and not ref.year:
             ref.year = match.group(2)
             ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
@@ -970,11 +977,24 @@ class _Parser:
                    or self.area_kind(p.text.strip(" .")) for p in pieces):
             return False
         has_year = any(re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", p.text.strip(" .")) for p in pieces)
-        for piece in pieces:
+        # Soviet lists quote the publisher: «Elm», “Sharq”. A quoted piece is the publisher, and an
+        # unquoted title-like piece before it (or before a volume number) names the larger work.
+        quoted = next((p for p in pieces if re.fullmatch(r"[«\"“„].+[»\"”“]", p.text.strip(" ."))), None)
+        host_title: Piece | None = None
+        for index, piece in enumerate(pieces):
             text = piece.text.strip(" .")
             if not text:
                 continue
-            if self.area_kind(text) in ("volume", "number", "pages") or _EXTENT_ONLY.match(text):
+            following = pieces[index + 1].text.strip(" .") if index + 1 < len(pieces) else ""
+            if piece is quoted and not into.publishers:
+                into.publishers = [_strip_quotes(text)]
+                self.claim(piece.start, piece.end, "publisher")
+            elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
+                    and not self.is_place(text) and not self.area_kind(text) and not any(ch.isdigit() for ch in text) \
+                    and (quoted is not None and quoted is not piece or _VOLUME.match(following)) \
+                    and len(text.split()) >= 2:
+                host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
+            elif self.area_kind(text) in ("volume", "number", "pages") or _EXTENT_ONLY.match(text):
                 self.classify_area(piece, into=into, commas=False)
             elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
@@ -989,9 +1009,15 @@ class _Parser:
                 self.claim(piece.start, piece.end, "location")
             elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
                 self.classify_area(piece, into=into, commas=False)
-            elif not into.publishers and (has_year or into.year) and not re.search(INITIAL + NAME_WORD, text):
+            elif not into.publishers and quoted is None and (has_year or into.year) \
+                    and not re.search(INITIAL + NAME_WORD, text):
                 into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
+        if host_title is not None:
+            self.ref.host = Reference(entry_type="book", title=self.take(host_title.strip(" ."), "booktitle"))
+            self.ref.entry_type = "incollection"
+            self.ref.diagnose("part-without-link", "the larger work's title follows the part's title without "
+                              "'//'", span=Span(host_title.start, host_title.end))
         return True
 
     def is_place(self, text: str) -> bool:
@@ -1193,6 +1219,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
 # Lower-case words that still open an area after a full stop: months with a year, page labels.
 _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
 
+_SEASONS = frozenset("spring summer autumn fall winter весна лето осень зима yaz yay payız qış".split())
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
