@@ -16,7 +16,7 @@ from .conftest import DATA
 
 GOLD = load_gold(DATA / "dev.jsonl")
 # (field-F1, record-exact) floors, measured when they were set
-FLOORS = {"all": (0.948, 0.84), "book": (0.96, 0.84)}
+FLOORS = {"all": (0.95, 0.84), "book": (0.96, 0.84)}
 
 
 @pytest.mark.parametrize("subset", sorted(FLOORS))

@@ -98,8 +98,8 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     if host is not None:
         serial = host.entry_type == "periodical" and ref.entry_type not in ("incollection", "inproceedings", "inbook")
         if ref.entry_type == "article" or serial:
-            add("journaltitle", host.title)
-            add("journalsubtitle", host.subtitle)
+            # a serial's name is one string, colon and all ("Известия вузов. Серия: Экономика")
+            add("journaltitle", f"{host.title}: {host.subtitle}" if host.subtitle else host.title)
         else:
             add("booktitle", host.title)
             add("booksubtitle", host.subtitle)

@@ -101,12 +101,12 @@ def _index(script: str) -> _Index:
                   {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()})
 
 
-def detect_language(text: str, *, script: str | None = None) -> str:
+def detect_language(text: str, *, script: str | None = None, prefer: str | None = None) -> str:
     """The most likely language code of ``text`` among the table's languages of its script.
 
     A language scores for the letters only it uses (at most 4), against the letters it never uses
     (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
-    the language listed first in the table.
+    ``prefer`` when it is among the best, else to the language listed first in the table.
     """
     script = script or detect_script(text)
     index = _index(script)
@@ -120,7 +120,8 @@ def detect_language(text: str, *, script: str | None = None) -> str:
     for ch in set(text.casefold()):
         for i in index.excludes.get(ch, ()):
             scores[i] -= 5.0
-    words = [w.casefold() for w in _WORD.findall(text)]
+    # one-letter words count only in lower case: "i", "v", "s" are words, "K." in "Brown K." is an initial
+    words = [w.casefold() for w in _WORD.findall(text) if len(w) > 1 or w.islower()]
     for word in words:
         for i, weight in index.words.get(word, ()):
             scores[i] += weight
@@ -129,6 +130,10 @@ def detect_language(text: str, *, script: str | None = None) -> str:
         if entry.suffixes:
             scores[i] += 0.5 * sum(1 for w in words if len(w) > 3 and w.endswith(entry.suffixes))
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if prefer:
+        preferred = next((i for i, e in enumerate(index.languages) if e.lang == prefer), None)
+        if preferred is not None and scores[preferred] >= scores[best]:
+            return prefer
     return index.languages[best].lang
 
 

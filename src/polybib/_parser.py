@@ -30,7 +30,7 @@ from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
     parse_person, space_initials
-from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level
+from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     table_forms
 from ._text import normalize
@@ -64,16 +64,13 @@ _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_EXTENT_ONLY = re.compile(rf"^\d+\s?{_D}?\s?(?:B|b|с|s|səh|стр|p|pp|S)\.?$")
-_EXTENT = re.compile(rf"^(?:\[?(\d+)\]?)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|გვ|с)?\s?\.?"
-                     rf"(?:\s?{_D}?\s?B)?(?P<rest>\s?[,:;]\s?.*)?$")
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
-_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|é|e|ое)?\s?"
+_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)", re.IGNORECASE)
@@ -98,6 +95,9 @@ _VOLUME_IN_TITLE = re.compile(
     r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
     r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
     r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
+_COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
+                         re.IGNORECASE)
+_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE)
 _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
@@ -129,7 +129,9 @@ class _Parser:
         self.sine_loco = False   # "[S. l.]": a publication area that says it names no place
         self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
-        self.lang = detect_language(text, script=self.script)
+        # the record's language, as its title area shows it (a publisher abroad does not change it)
+        head = re.split(rf"\s?//|\.\s?{_D}\s|\s[–—]\s", text, maxsplit=1)[0]
+        self.lang = detect_language(head if len(head) > 20 else text, script=self.script)
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def claim(self, start: int, end: int, field: str | None = None) -> None:
@@ -444,7 +446,7 @@ class _Parser:
                 continue
             cuts.append(match.end())
         cuts.append(len(text))
-        return [s for s in (piece.cut(a, b).strip(" .") for a, b in zip(cuts, cuts[1:])) if s]
+        return [s for s in (trim_area(piece.cut(a, b)) for a, b in zip(cuts, cuts[1:])) if s]
 
     def place_alternatives(self) -> str:
         return _place_alternatives(self.lang.split("-")[0], self.script)
@@ -457,7 +459,7 @@ class _Parser:
         text = piece.text.strip(" .")
         if re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text):
             return True
-        if re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text):
+        if _extent_start().match(text):
             return True
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
         if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS):
@@ -520,7 +522,7 @@ class _Parser:
                 ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
                 self.claim(piece.start, piece.end, "type")
                 continue
-            if is_genre(value) or _THESIS.search(value):
+            if is_genre(value) or _THESIS.search(value) or _ACT_KIND_START.match(value):
                 if _THESIS.search(value):
                     ref.thesis_type = value
                 genres.append(value.strip("[]"))
@@ -875,7 +877,7 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
-        match = re.match(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|л|гв)\b\.?", text)
+        match = _extent_start().match(text)
         if match:
             ref.pagetotal = match.group(1)
             unnumbered = re.search(r"\[\d+\]", match.group())
@@ -893,7 +895,7 @@ class _Parser:
             return
         match = self.place_patterns().place_year.fullmatch(text)
         if match and not ref.places:   # "Алматы 1994", "Алматы1994"
-            ref.places = self.read_places(match.group(1))
+            ref.places = self.read_places(match.group(1), area=text)
             ref.year = ref.year or match.group(2)
             self.claim(area.start, area.end, "location")
             return
@@ -929,7 +931,7 @@ class _Parser:
             return "volume"
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             return "year"
-        if _EXTENT_ONLY.match(text):
+        if _extent_only().match(text):
             return "pagetotal"
         return None
 
@@ -942,7 +944,7 @@ class _Parser:
             match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
             if not match or not self.is_place(match.group("places")):
                 return False
-        places = self.read_places(match.group("places"))
+        places = self.read_places(match.group("places"), area=text)
         if not places:
             return False
         if not into.places:   # a second publication area is left to the note, never overwrites the first
@@ -994,7 +996,7 @@ class _Parser:
                     and (quoted is not None and quoted is not piece or _VOLUME.match(following)) \
                     and len(text.split()) >= 2:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
-            elif self.area_kind(text) in ("volume", "number", "pages") or _EXTENT_ONLY.match(text):
+            elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
                 self.classify_area(piece, into=into, commas=False)
             elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
@@ -1005,7 +1007,8 @@ class _Parser:
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
                 self.sine_loco = True
             elif self.is_place(text):
-                into.places += [p for p in self.read_places(text) if p not in into.places]
+                chain = " ".join(p.text for p in pieces)
+                into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
                 self.claim(piece.start, piece.end, "location")
             elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
                 self.classify_area(piece, into=into, commas=False)
@@ -1033,8 +1036,12 @@ class _Parser:
         return bool(parts) and all(p.strip(" .").casefold() in cities
                                    or expand_place(p, lang=lang, script=self.script) for p in parts)
 
-    def read_places(self, text: str) -> list[str]:
-        """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград)."""
+    def read_places(self, text: str, *, area: str = "") -> list[str]:
+        """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград).
+
+        An abbreviation is read in the language of the publication area when that area says more
+        than the abbreviation alone ("К. : НБУ ім. В. І. Вернадського" is Київ, whatever the title's
+        language), else in the record's language."""
         text = text.strip(" [].")
         if re.fullmatch(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)", text):
             return []
@@ -1043,12 +1050,19 @@ class _Parser:
             raw = raw.strip(" .")
             if not raw:
                 continue
-            lang = self.lang.split("-")[0]
+            lang = self.area_language(area) if area else self.lang.split("-")[0]
             expanded = expand_place(raw, lang=lang, script=self.script)
             places.append(expanded or raw)
         if places and all(len(p) > 40 for p in places):
             return []
         return places
+
+    def area_language(self, area: str) -> str:
+        letters = re.sub(r"[^\w]|\d", "", area)
+        if len(letters) < 8 or detect_script(area) != self.script:
+            return self.lang.split("-")[0]
+        lang = detect_language(area, script=self.script, prefer=self.lang).split("-")[0]
+        return lang if lang != "en" or self.script != "Latn" else self.lang.split("-")[0]
 
     def _place_parts(self, text: str) -> list[str]:
         parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text)
@@ -1165,6 +1179,8 @@ class _Parser:
                 ref.entry_type = "online"
             elif "--" in ref.volume and not ref.pages:
                 ref.entry_type = "mvbook"
+            elif not ref.authors and _COLLECTION.search(ref.genre):
+                ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
 
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
@@ -1177,6 +1193,25 @@ class _Parser:
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
                          severity=Severity.ERROR, span=Span(match.start(), match.end()))
+
+
+@cache
+def _page_words() -> str:
+    """The page words of the terms table as a regex alternation ("s|с|səh|стр|p|б|бет|გვ|...")."""
+    forms = {f.rstrip(".") for f in table_forms("page")} | {"B"}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _extent_only() -> re.Pattern[str]:
+    """An extent alone: "342 s.", "150-B", "256 б."."""
+    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$")
+
+
+@cache
+def _extent_start() -> re.Pattern[str]:
+    """An extent opening an area: "302, [7] s.", "140 с., ил."; group 1 is the page count."""
+    return re.compile(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:{_page_words()})(?![^\W\d_])\.?")
 
 
 @cache

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ._tables import is_abbreviation
 
-__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level"]
+__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level", "trim_area"]
 
 DASH = "-‐‑‒–—―−"
 DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
@@ -36,7 +36,7 @@ _AREA_SEPARATOR = re.compile(
 _AREA_START = re.compile(
     rf"""^(?:
         \d+[-–]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|e|я|й)?\s?(?:изд|вид|выд|nəşr|ed)   # edition
-      | [\w.\s-]{{1,25}}\s?:\s?[^.]{{0,60}}?\b\d{{4}}\b(?![{DASH_CLASS}])           # Place : Publisher, 1998
+      | [\w.\s-]{{1,25}}\s?:\s?.{{0,60}}?\b\d{{4}}\b(?![{DASH_CLASS}])             # Place : Publisher, 1998
       | [\w.\s-]{{1,25}},\s?(?:\d{{4}}\b(?![{DASH_CLASS}])|[«"“])                  # Place, 1998 / Place, «Elm»
       | \d{{4}}\b                                                              # year
       | \d+\s?(?:s|с|səh|стр|p|pp|S|b)\b\.?                                    # extent
@@ -100,13 +100,17 @@ def split_areas(piece: Piece) -> list[Piece]:
         areas.append(piece.cut(last, match.start()))
         last = match.end()
     areas.append(piece.cut(last))
-    return [a for a in (_trim(area) for area in areas) if a]
+    return [a for a in (trim_area(area) for area in areas) if a]
 
 
-def _trim(area: Piece) -> Piece:
+def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
+    dangling = re.search(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$", area.text)
+    if dangling and dangling.start() > 0:
+        area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
+        area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
     last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
     if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
         area = area.strip(" .;,")
