@@ -21,7 +21,7 @@ from ._model import Reference
 from ._tables import month_number, table_forms
 from ._text import normalize
 
-__all__ = ["lost_words", "record_words"]
+__all__ = ["lost_words", "record_words", "words_not_kept"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Words that are the punctuation of a description rather than content of a field; most come from
@@ -59,8 +59,12 @@ def record_words(ref: Reference) -> set[str]:
 
 def lost_words(ref: Reference) -> list[str]:
     """The words of the (normalised) input that the record does not account for."""
+    return words_not_kept(ref, normalize(ref.raw)[0])
+
+
+def words_not_kept(ref: Reference, text: str) -> list[str]:
+    """The words of ``text`` (a reference's normalised input) that the record does not account for."""
     kept = record_words(ref)
-    text = normalize(ref.raw)[0]
     lost = []
     for word in _WORD.findall(text):
         folded = word.casefold()
