@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._accounting import syntax_words
+from ._accounting import syntax_words, words_not_kept
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
@@ -1193,6 +1193,14 @@ class _Parser:
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
                          severity=Severity.ERROR, span=Span(match.start(), match.end()))
+        # a piece claimed by a field may hold more words than the field kept ("20032003" read as the
+        # year 2003, "доступаhttp://..." as a URL): the words no field holds go to the note as well
+        lost = words_not_kept(ref, self.text)
+        if lost:
+            chunk = " ".join(lost)
+            ref.note.append(chunk)
+            ref.diagnose("unparsed-text", f"not placed in any field, kept in the note: {chunk!r}",
+                         severity=Severity.ERROR)
 
 
 @cache
