@@ -19,6 +19,7 @@ from ._check._output import FORMATS, render
 from ._exceptions import CheckError, PolybibError
 from ._export import write_atomic
 from ._model import Severity
+from ._io._source import typed_text
 from ._reader import _read_text
 
 __all__ = ["check_command"]
@@ -72,7 +73,8 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
     try:
         codes = selected_codes(_codes(select) or None, _codes(ignore))
         if list_file == "-":
-            text, name = sys.stdin.read(), "<stdin>"
+            name = "<stdin>"
+            text = typed_text(sys.stdin.buffer.read(), name=name)
         else:
             text, name = _read_text(Path(list_file)), list_file
         checked = _from_text(text, name)

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from ._exceptions import PolybibError
+from ._model import Severity
 from ._export import FORMATS, format_for_path, render, write_atomic
 from ._io._formats import INPUT_FORMATS, input_format_for_path, lost_fields, read_references
 from ._reader import ReferenceList
@@ -103,4 +104,5 @@ def report(refs: ReferenceList, source: str, fmt: str, *, quiet: bool, verbose: 
                        err=True)
     for diagnostic in refs.diagnostics if not quiet else []:
         _say(source, f"{diagnostic.code} {diagnostic.message}")
+    troubles += sum(d.severity is Severity.ERROR for d in refs.diagnostics)   # a block of a .bib not read
     return 1 if troubles else 0  # a loss is a warning: the target format, not the input, is to blame

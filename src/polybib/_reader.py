@@ -27,7 +27,7 @@ from typing import Iterator
 from ._exceptions import InputError
 from ._io._docx import is_docx
 from ._io._encoding import decode_text
-from ._io._source import list_text, read_bytes, typed_text
+from ._io._source import ListText, list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
 from ._parser import parse_reference
 
@@ -89,6 +89,16 @@ def read_list(source: str | os.PathLike[str], *, encoding: str | None = None) ->
         text = list_text(read_bytes(path), encoding=encoding, name=name)
     else:
         text = list_text(str(source))
+    return _parsed(text, name)
+
+
+def read_list_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = None) -> ReferenceList:
+    """Parse a list given as a file's bytes (standard input): decoded as a file is, never taken as a
+    path, undecodable bytes named by their offset (`InputError`)."""
+    return _parsed(list_text(data, encoding=encoding, name=name), name)
+
+
+def _parsed(text: ListText, name: str) -> ReferenceList:
     title, items, diagnostics = split_list(text.text)
     refs = [parse_reference(item.text, line=item.line) for item in items]
     _attach_reading_diagnostics(refs, items, text.diagnostics, diagnostics)

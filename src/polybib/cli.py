@@ -18,7 +18,7 @@ from ._cli_convert import encoding_option, verbose_option
 from ._exceptions import PolybibError
 from ._export import FORMATS, atomic_output, format_for_path, render_stream
 from ._model import Reference
-from ._reader import open_list, read_list
+from ._reader import open_list, read_list_bytes
 
 __all__ = ["main"]
 
@@ -81,7 +81,10 @@ def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool, enco
     source = "<stdin>" if list_file == "-" else list_file
     report = Report(source)
     try:
-        refs = read_list(sys.stdin.read()) if list_file == "-" else open_list(list_file, encoding=encoding)
+        if list_file == "-":
+            refs = read_list_bytes(sys.stdin.buffer.read(), encoding=encoding)
+        else:
+            refs = open_list(list_file, encoding=encoding)
         if verbose and list_file != "-":
             click.echo(f"{source}: {refs.encoding}", err=True)
         seen = _reported(refs, report, quiet=quiet)

@@ -24,9 +24,11 @@ import re
 from importlib import resources
 
 import bibtexparser
+from bibtexparser.model import ParsingFailedBlock
 
 from .._exceptions import InputError
-from .._model import Person, Reference, Severity
+from .._model import Diagnostic, Person, Reference, Severity
+from .._reader import ReferenceList
 
 __all__ = ["decode_latex", "read_bibtex", "split_names"]
 
@@ -167,8 +169,9 @@ def _resolve(value: str, macros: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def read_bibtex(text: str, *, name: str = "<bib>") -> list[Reference]:
-    """The entries of a BibTeX/BibLaTeX file as records, in file order."""
+def read_bibtex(text: str, *, name: str = "<bib>") -> ReferenceList:
+    """The entries of a BibTeX/BibLaTeX file as records, in file order; a block that cannot be read
+    is skipped with a ``bib-syntax-error`` diagnostic in the list's ``diagnostics``."""
     # bibtexparser 2 splits the file; "@string" macros and "#" joins are resolved here, since its
     # own middleware resolves a lone macro but not a concatenation
     library = bibtexparser.parse_string(text, parse_stack=[])
@@ -192,7 +195,14 @@ def read_bibtex(text: str, *, name: str = "<bib>") -> list[Reference]:
     if library.failed_blocks and not refs:
         raise InputError(f"{name}: no BibTeX entry could be read "
                          f"(line {library.failed_blocks[0].start_line + 1} is the first bad block)")
-    return refs
+    return ReferenceList(refs, source=name, diagnostics=[_failed(block) for block in library.failed_blocks])
+
+
+def _failed(block: ParsingFailedBlock) -> Diagnostic:
+    """A block bibtexparser could not read, as a list-level error; the other entries are kept."""
+    head = " ".join(block.raw.split())[:40]
+    return Diagnostic("bib-syntax-error", f"line {block.start_line + 1}: the block {head!r} cannot be read, "
+                      "skipped (the other entries are kept)", Severity.ERROR)
 
 
 def _reference(key: str, bibtype: str, fields: dict[str, str], line: int) -> Reference:

@@ -58,7 +58,8 @@ def read_references(path: str | os.PathLike[str], *, fmt: str | None = None,
         raise InputError(f"unknown input format {fmt!r}; choose one of {', '.join(INPUT_FORMATS)}")
     decoded = decode_text(read_bytes(path), encoding=encoding, name=str(path))
     refs = _READERS[fmt](decoded.text, name=str(path))
-    return ReferenceList(refs, source=str(path), encoding=decoded.describe())
+    return ReferenceList(refs, source=str(path), encoding=decoded.describe(),
+                         diagnostics=list(getattr(refs, "diagnostics", [])))
 
 
 def _view(ref: Reference) -> dict[str, Any]:
