@@ -33,7 +33,7 @@ from ._keys import KeyMaker
 from ._lang import langid
 from ._model import Person, Reference
 
-__all__ = ["KeyAssigner", "entry_fields", "reference_keys", "to_biblatex", "to_bibtex"]
+__all__ = ["KeyAssigner", "entry_fields", "escape", "escape_verbatim", "reference_keys", "to_biblatex", "to_bibtex"]
 
 _LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
                    "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
@@ -48,6 +48,19 @@ _BIBTEX_NAMES = {"location": "address", "journaltitle": "journal", "date": "year
 def escape(value: str) -> str:
     """Escape the characters that mean something to LaTeX."""
     return _SPECIALS.sub(lambda m: _LATEX_SPECIALS[m.group()], value)
+
+
+_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+
+
+def escape_verbatim(value: str) -> str:
+    r"""A URL or DOI for a verbatim field: braces and backslashes percent-encoded (RFC 3986 reads them
+    the same), so that the value cannot close its field or start a command.
+
+    >>> escape_verbatim("http://example.org/}\write18{x}")
+    'http://example.org/%7D%5Cwrite18%7Bx%7D'
+    """
+    return re.sub(r"[{}\\]", lambda m: _URL_UNSAFE[m.group()], value)
 
 
 def _names(persons: Iterable[Person]) -> str:
@@ -76,7 +89,7 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
 
     def add(name: str, value: str, raw: bool = False) -> None:
         if value:
-            fields.append((name, value if raw or name in _VERBATIM else escape(value)))
+            fields.append((name, value if raw else escape_verbatim(value) if name in _VERBATIM else escape(value)))
 
     fields_raw = [("author", _names(ref.authors))]
     if host is not None and host.authors:
@@ -158,7 +171,7 @@ def _key_name_year(ref: Reference) -> tuple[str, str]:
     first = next((p for p in ref.authors if p.family != "others"), None)
     name = (first.corporate or first.family) if first else ""
     if not name or (first and first.corporate):
-        name = (ref.title or "ref").split()[0] if not name or len(name.split()) > 1 else name
+        name = (ref.title.split() or ["ref"])[0] if not name or len(name.split()) > 1 else name
     return name, ref.year
 
 

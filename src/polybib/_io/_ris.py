@@ -26,6 +26,7 @@ ER  -
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -128,8 +129,24 @@ class _Writer(rispy.RisWriter):
 
 
 def to_ris(refs: Sequence[Reference]) -> str:
-    """The records as RIS text, one record per reference, in order."""
-    return rispy.dumps([_record(ref, key) for ref, key in zip(refs, reference_keys(refs))], implementation=_Writer)
+    """The records as RIS text, one record per reference, in order. A line break inside a value
+    becomes a space: RIS is one tag a line, and a value must not start a tag ("ER  - ") of its own."""
+    return rispy.dumps([_one_line(_record(ref, key)) for ref, key in zip(refs, reference_keys(refs))],
+                       implementation=_Writer)
+
+
+# every character str.splitlines() breaks a line at (RIS readers split the same way)
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LINE_BREAKS.sub(" ", value)
+    if isinstance(value, list):
+        return [_one_line(item) for item in value]
+    if isinstance(value, dict):
+        return {name: _one_line(item) for name, item in value.items()}
+    return value
 
 
 def read_ris(text: str, *, name: str = "<ris>") -> list[Reference]:
