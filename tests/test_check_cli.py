@@ -100,13 +100,13 @@ def test_diff_previews_and_changes_nothing(seed_list, tmp_path):
 def test_fix_writes_the_list_and_reports_the_rest(seed_list, tmp_path):
     copy = tmp_path / "list.txt"
     copy.write_text(seed_list.read_text(encoding="utf-8"), encoding="utf-8")
-    result = run(str(copy), "--fix", "--format", "json")
+    result = run(str(copy), "--fix", "--in-place", "--format", "json")
     data = json.loads(result.stdout)
     assert result.exit_code == 1 and "fixed 12 problems" in result.stderr
     assert not [f for f in data["findings"] if f["fix"]]
     assert "/ H. Əliyev; Elmi red. S. Sayadov; AMEA A. A. Bakıxanov" in copy.read_text(encoding="utf-8")
     assert run(str(copy), "--diff").exit_code == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["list.txt"]   # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["list.txt", "list.txt.bak"]   # no temporary file
 
 
 def test_fix_on_standard_input_writes_standard_output():

@@ -1,7 +1,8 @@
 """`polybib check`: the command line of the linter (a thin layer over `polybib.check`).
 
-Reads a list, runs the rules, renders the report (human, JSON or SARIF); with --fix writes the safe
-repairs back atomically, with --diff shows them instead. The `Report` owns the exit code: 0 when
+Reads a list, runs the rules, renders the report (human, JSON or SARIF); with --fix writes the fixed
+list to standard output or -o (the report to standard error), with --fix --in-place rewrites the list
+atomically after keeping a backup (LIST.bak), with --diff shows the repairs instead. The `Report` owns the exit code: 0 when
 nothing at or above --severity was found, 1 when something was, 2 for usage or input errors.
 """
 
@@ -17,7 +18,7 @@ from ._check._fix import fix_text, unified_diff
 from ._check._input import _from_text
 from ._check._output import FORMATS, render
 from ._exceptions import CheckError, PolybibError
-from ._export import write_atomic
+from ._export import is_same_file, keep_backup, write_atomic
 from ._model import Severity
 from ._io._source import typed_text
 from ._reader import _read_text
@@ -43,7 +44,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="human", show_default=True,
               help="Report as text, as JSON findings, or as a SARIF 2.1.0 log.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report here instead of standard output.")
+              help="Write the report here instead of standard output (with --fix alone: the fixed list).")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Run only these rules: codes, categories or ALL (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules or categories.")
@@ -54,11 +55,16 @@ def _codes(values: tuple[str, ...]) -> list[str]:
                    "missing ISBN alone do not fail a build by default).")
 @click.option("--style", type=click.Choice(["gost", "apa"]), default=None,
               help="Check the elements this style needs [default: gost].")
-@click.option("--fix", "fix", is_flag=True, help="Apply the safe repairs to LIST (atomically), then report the rest.")
+@click.option("--fix", "fix", is_flag=True,
+              help="Apply the safe repairs and write the fixed list to standard output (or -o OUT); the report "
+                   "of what is left goes to standard error. LIST itself is not changed without --in-place.")
+@click.option("--in-place", is_flag=True,
+              help="With --fix: rewrite LIST itself (atomically), after copying it to LIST.bak; the report goes "
+                   "to standard output (or -o).")
 @click.option("--diff", is_flag=True, help="Show the safe repairs as a unified diff; change nothing.")
 @click.option("--color/--no-color", default=None, help="Colour the human report [default: on a terminal].")
 def check_command(list_file: str, fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-                  severity: str, fail_on: str, style: str | None, fix: bool, diff: bool,
+                  severity: str, fail_on: str, style: str | None, fix: bool, in_place: bool, diff: bool,
                   color: bool | None) -> None:
     """Check the reference list LIST (a text list, a .bib or CSL-JSON file, or - for standard
     input) for completeness and consistency: missing elements, ISBN/ISSN check digits, heading vs
@@ -70,6 +76,11 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
     something was, 2 for usage or input errors.
     """
     threshold = Severity(severity)
+    if in_place and (not fix or list_file == "-"):
+        raise UsageFailure("--in-place rewrites LIST with --fix; it needs --fix and a file (not -)")
+    if output and list_file != "-" and is_same_file(list_file, output):
+        raise UsageFailure(f"{output}: is the input list; use --fix --in-place to rewrite it (a backup is kept)")
+    fixed_out = fix and not in_place   # the fixed list is the output; the report goes to stderr
     try:
         codes = selected_codes(_codes(select) or None, _codes(ignore))
         if list_file == "-":
@@ -85,11 +96,15 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
             if diff:
                 click.echo(unified_diff(result, name), nl=False)
                 sys.exit(1 if result.changed else 0)
-            if result.changed:
-                if list_file == "-":
-                    click.echo(result.text, nl=False)
-                else:
+            if in_place:
+                if result.changed:
+                    backup = keep_backup(list_file)
                     write_atomic(list_file, result.text)
+                    click.echo(f"{name}: the list before the repairs is kept in {backup}", err=True)
+            elif output:
+                write_atomic(output, result.text)
+            else:
+                click.echo(result.text, nl=False)
             click.echo(f"{name}: fixed {len(result.applied)} problem{'s' if len(result.applied) != 1 else ''}"
                        + (f"; {len(result.refused)} repairs refused (they would change a record)"
                           if result.refused else ""), err=True)
@@ -98,11 +113,13 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
             report = check_loaded(checked, style=style, codes=codes, pass_through=not select)
         report.findings = report.at_least(threshold)
         if color is None:
-            color = output is None and sys.stdout.isatty()
+            color = sys.stderr.isatty() if fixed_out else output is None and sys.stdout.isatty()
         rendered = render(report, fmt, color=color)
-        if output:
+        if fixed_out:
+            click.echo(rendered, nl=False, color=color, err=True)
+        elif output:
             write_atomic(output, rendered)
-        elif not (fix and list_file == "-"):
+        else:
             click.echo(rendered, nl=False, color=color)
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None

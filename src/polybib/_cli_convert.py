@@ -6,7 +6,6 @@ Kept apart from `cli.py` so that the commands stay thin; registered there with o
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +14,7 @@ import click
 
 from ._exceptions import PolybibError
 from ._model import Severity
-from ._export import FORMATS, format_for_path, render, write_atomic
+from ._export import FORMATS, format_for_path, is_same_file, keep_backup, render, write_atomic
 from ._io._formats import INPUT_FORMATS, input_format_for_path, lost_fields, read_references
 from ._reader import ReferenceList
 
@@ -51,11 +50,12 @@ def _say(source: str, message: str) -> None:
               help="Input format [default: from IN's extension: .txt/.md list, .docx, .bib, .json, .ris].")
 @click.option("--to", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format [default: from OUTPUT's extension].")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT even when it is IN.")
+@click.option("--in-place", is_flag=True,
+              help="Allow OUTPUT to be IN: IN is copied to IN.bak first, then replaced (atomically).")
 @click.option("-q", "--quiet", is_flag=True, help="Print no diagnostics and no lost-field warnings.")
 @encoding_option
 @verbose_option
-def convert_command(input_file: str, output: str, source_format: str | None, fmt: str | None, force: bool,
+def convert_command(input_file: str, output: str, source_format: str | None, fmt: str | None, in_place: bool,
                     quiet: bool, encoding: str | None, verbose: bool) -> None:
     """Convert the records of IN (a reference list, .docx, BibTeX/BibLaTeX, CSL-JSON or RIS) into OUTPUT.
 
@@ -67,11 +67,14 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
     fmt = fmt or format_for_path(output)
     if fmt is None:
         raise click.UsageError(f"cannot tell the output format from {output!r}: name it with --to")
-    if not force and os.path.exists(output) and os.path.samefile(input_file, output):
-        raise _Failure(f"{output}: is the input; use --force to overwrite it")
+    same = is_same_file(input_file, output)
+    if same and not in_place:
+        raise _Failure(f"{output}: is the input; use --in-place to replace it (a backup is kept as {output}.bak)")
     try:
         refs = read_references(input_file, fmt=source_format, encoding=encoding)
         text = render(refs, fmt)
+        if same:
+            _say(input_file, f"the input before conversion is kept in {keep_backup(input_file)}")
         write_atomic(output, text)
     except PolybibError as exc:
         raise _Failure(str(exc)) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +16,8 @@ from ._csljson import to_csl_json
 from ._exceptions import ExportError
 from ._model import Reference
 
-__all__ = ["FORMATS", "atomic_output", "format_for_path", "render", "render_stream", "write_atomic"]
+__all__ = ["FORMATS", "atomic_output", "format_for_path", "is_same_file", "keep_backup", "render", "render_stream",
+           "write_atomic"]
 
 
 def _csl_json_text(refs: Sequence[Reference]) -> str:
@@ -115,6 +117,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         out.write(text)
 
 
+def _give_mode(temporary: str, target: Path) -> None:
+    """The file keeps the permissions it had; a new file gets what the umask allows (mkstemp's 0600
+    would otherwise hide it from the user's group)."""
+    if target.exists():
+        shutil.copymode(target, temporary)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A text file to write ``path`` through: a temporary file in the same folder, renamed over
@@ -128,6 +141,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             yield out
+        _give_mode(temporary, target)
         os.replace(temporary, target)
     except OSError as exc:
         os.unlink(temporary)
@@ -135,3 +149,39 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def is_same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """True when both paths name one existing file (through links, ``./`` and the like too)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def keep_backup(path: str | os.PathLike[str]) -> Path:
+    """Copy ``path`` byte for byte to ``path.bak`` (atomically, replacing an older backup) before the
+    file is rewritten in place; return the backup's path."""
+    source = Path(path)
+    backup = source.with_name(source.name + ".bak")
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"{source}: cannot be backed up ({exc.strerror})") from None
+    folder = backup.parent if str(backup.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"{backup}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        shutil.copymode(source, temporary)
+        os.replace(temporary, backup)
+    except OSError as exc:
+        os.unlink(temporary)
+        raise ExportError(f"{backup}: cannot write ({exc.strerror})") from None
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return backup

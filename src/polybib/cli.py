@@ -16,7 +16,7 @@ import click
 from . import __version__
 from ._cli_convert import encoding_option, verbose_option
 from ._exceptions import PolybibError
-from ._export import FORMATS, atomic_output, format_for_path, render_stream
+from ._export import FORMATS, atomic_output, format_for_path, is_same_file, render_stream
 from ._model import Reference
 from ._reader import open_list, read_list_bytes
 
@@ -79,6 +79,8 @@ def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool, enco
     """
     fmt = fmt or (format_for_path(output) if output else None) or "biblatex"
     source = "<stdin>" if list_file == "-" else list_file
+    if output and list_file != "-" and is_same_file(list_file, output):
+        raise InputFailure(f"{output}: is the input list; write the records to another file")
     report = Report(source)
     try:
         if list_file == "-":
