@@ -79,3 +79,13 @@ def test_a_long_list_of_short_lines():
     assert len(refs) == 3_000
     assert [r.line for r in refs[-2:]] == [2_999, 3_000]
     assert all(lost_words(r) == [] for r in refs)
+
+
+def test_found_by_fuzzing_heading_without_a_full_stop_parses():
+    # the "Family, Given Patronymic." heading pattern let a lone particle letter match nothing, so a
+    # long run of capitalised words without a full stop backtracked exponentially (the run hung)
+    text = ("Ludenscheid, Simonovskiy VPitel' J. Pavlenko IDynamic Analysis of Centrifugal Machines Rotors with "
+            "Combined Using 3D and 2D Finite Element Models, Demianenko M,  . . 145 p, 2018. : .. monograph : "
+            "RAM-Verlag. .")
+    ref = polybib.parse_reference(text)
+    assert lost_words(ref) == [] and "2018" == ref.year

@@ -316,7 +316,7 @@ class _Parser:
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
         text = part.text
-        particles = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z]?)"
+        particles = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
         given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
         family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
         forms = [
