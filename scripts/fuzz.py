@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
 import sys
 import time
 import traceback
@@ -34,6 +35,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="fuzz-findings.jsonl", help="where to write the failing inputs")
     parser.add_argument("--every", type=int, default=10_000, help="print progress every N inputs")
+    parser.add_argument("--timeout", type=int, default=10,
+                        help="seconds one input may take before it is recorded as a hang")
     parser.add_argument("--replay", metavar="FINDINGS", help="re-run the inputs of an earlier findings file")
     parser.add_argument("--large", action="store_true",
                         help="instead: one 1 MB reference, and a list of a million short lines")
@@ -44,28 +47,45 @@ def main() -> int:
         return large()
     raws = corpus()
     rng = random.Random(args.seed)
-    crashes = lost = 0
+    crashes = lost = hangs = 0
+    signal.signal(signal.SIGALRM, _too_slow)
     start = time.perf_counter()
     with open(args.out, "w", encoding="utf-8", errors="surrogateescape") as out:
         for n in range(1, args.count + 1):
             text = mutate(rng.choice(raws), rng)
+            signal.alarm(args.timeout)
             try:
                 words = check_one(text)
+            except _TooSlow:
+                hangs += 1
+                out.write(json.dumps({"kind": "hang", "input": text}) + "\n")
+                continue
             except Exception:   # noqa: BLE001 - a crash is what we are looking for
                 crashes += 1
                 out.write(json.dumps({"kind": "crash", "input": text,
                                       "error": traceback.format_exc(limit=-3)}) + "\n")
                 continue
+            finally:
+                signal.alarm(0)
             if words:
                 lost += 1
                 out.write(json.dumps({"kind": "lost", "input": text, "words": words}) + "\n")
             if n % args.every == 0:
                 rate = n / (time.perf_counter() - start)
-                print(f"{n} inputs, {crashes} crashes, {lost} lost-word cases, {rate:.0f}/s", flush=True)
+                print(f"{n} inputs, {crashes} crashes, {lost} lost-word cases, {hangs} hangs (> {args.timeout} s), "
+                      f"{rate:.0f}/s", flush=True)
     seconds = time.perf_counter() - start
-    print(f"done: {args.count} inputs in {seconds:.0f} s, {crashes} crashes, {lost} lost-word cases "
+    print(f"done: {args.count} inputs in {seconds:.0f} s, {crashes} crashes, {lost} lost-word cases, {hangs} hangs "
           f"(seed {args.seed}, findings in {args.out})", flush=True)
-    return 1 if crashes or lost else 0
+    return 1 if crashes or lost or hangs else 0
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _too_slow(signum: int, frame: object) -> None:
+    raise _TooSlow
 
 
 def replay(path: str) -> int:
