@@ -4,6 +4,7 @@ unless --in-place is given, and then a backup is kept; a killed run leaves the p
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -160,3 +161,17 @@ def test_killed_mid_write_leaves_the_previous_output(tmp_path):
 
 def test_interrupted_mid_write_leaves_the_previous_output_and_no_temporary(tmp_path):
     assert _interrupted(tmp_path, signal.SIGINT) == []
+
+
+def test_progress_and_summary_only_on_a_terminal(tmp_path, monkeypatch):
+    from polybib import _progress
+
+    path = _list(tmp_path, "".join(f"{i}. Автор{i} А. Книга. – М., 2019. – {i} с.\n" for i in range(1, 451)))
+    quiet = run("parse", str(path), "-q", "-o", str(tmp_path / "a.bib"))
+    assert quiet.stderr == ""   # not a terminal: silent
+    monkeypatch.setattr(_progress, "_is_terminal", lambda stream: True)
+    shown = run("parse", str(path), "-q", "-o", str(tmp_path / "b.bib"))
+    assert f"\r/ {path}: 200 references...\r- {path}: 400 references..." in shown.stderr
+    assert re.search(rf"\r\x1b\[K{re.escape(str(path))}: 450 references, 0 partly understood, \d+\.\d s\n$",
+                     shown.stderr)
+    assert (tmp_path / "a.bib").read_text(encoding="utf-8") == (tmp_path / "b.bib").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import click
 
 from ._exceptions import PolybibError
 from ._model import Severity
+from ._progress import Progress
 from ._export import FORMATS, format_for_path, is_same_file, keep_backup, render, write_atomic
 from ._io._formats import INPUT_FORMATS, input_format_for_path, lost_fields, read_references
 from ._reader import ReferenceList
@@ -61,6 +62,7 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
 
     Every field a record has that OUTPUT's format cannot hold is named on standard error as
     IN:LINE: lost-field KEY: FORMAT cannot hold FIELD, ...  (docs/formats.md lists the losses).
+    On a terminal, a summary line (references, partly understood, seconds) ends the run.
     Exit 0 when every reference was understood, 1 when some were only partly understood,
     2 for usage or input errors.
     """
@@ -70,6 +72,7 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
     same = is_same_file(input_file, output)
     if same and not in_place:
         raise _Failure(f"{output}: is the input; use --in-place to replace it (a backup is kept as {output}.bak)")
+    progress = Progress(input_file)
     try:
         refs = read_references(input_file, fmt=source_format, encoding=encoding)
         text = render(refs, fmt)
@@ -85,7 +88,11 @@ def convert_command(input_file: str, output: str, source_format: str | None, fmt
         if kept:
             _say(output, f"not-ascii {len(kept)} characters have no LaTeX command and were kept as UTF-8: "
                          f"{' '.join(kept[:20])}{' ...' if len(kept) > 20 else ''}")
-    sys.exit(report(refs, input_file, fmt, quiet=quiet, verbose=verbose))
+    code = report(refs, input_file, fmt, quiet=quiet, verbose=verbose)
+    for ref in refs:
+        progress.step(partly_understood=ref.partly_understood)
+    progress.finish()
+    sys.exit(code)
 
 
 def report(refs: ReferenceList, source: str, fmt: str, *, quiet: bool, verbose: bool) -> int:
