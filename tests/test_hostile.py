@@ -120,3 +120,23 @@ def test_bib_with_no_readable_entry_is_an_input_error(tmp_path):
     result = run("convert", str(path), "-o", str(tmp_path / "out.json"))
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: {path}: no BibTeX entry could be read (line 1 is the first bad block)"
+
+
+def test_every_test_docs_security_names_exists():
+    """docs/security.md links each guarantee to a test: the names must not drift from the tests."""
+    import re
+
+    from .conftest import ROOT
+
+    text = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    named, last = [], None
+    for match in re.finditer(r"`(tests/\w+\.py)?::(\w+)`|`(tests/\w+\.py)`", text):
+        if match.group(3):
+            last = match.group(3)
+            continue
+        last = match.group(1) or last
+        named.append((last, match.group(2)))
+    named += [("tests/test_hostile.py", "test_standard_input_is_never_taken_as_a_path")]
+    assert len(named) > 20
+    for path, name in named:
+        assert re.search(rf"^def {name}\(", (ROOT / path).read_text(encoding="utf-8"), re.MULTILINE), (path, name)
