@@ -326,7 +326,7 @@ class _Parser:
             # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
             (rf"^(?P<name>{NAME_WORD}\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
             # Family, Given Patronymic.
-            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
+            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
             # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
             (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
              rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
