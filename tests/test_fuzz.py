@@ -89,3 +89,11 @@ def test_found_by_fuzzing_heading_without_a_full_stop_parses():
             "RAM-Verlag. .")
     ref = polybib.parse_reference(text)
     assert lost_words(ref) == []
+
+
+def test_found_by_fuzzing_georgian_heading_with_a_stray_comma_parses():
+    # Georgian letters are both "upper" and "lower" to the name patterns, so with the given names
+    # allowed to follow each other without a space a word could be cut up every possible way (a hang)
+    text = ("ახალა,ძე ლ.ბედიის ტაძრის ფრესკული წარწერა და დადიანთა მანდატურთუხუცესის საკითხი "
+            "//საისტორიო ძიებანი.II.-თბ.,199.-გვ.61-67. რეზ. რუსულ ენაზე.")
+    assert lost_words(polybib.parse_reference(text)) == []

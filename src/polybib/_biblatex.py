@@ -57,7 +57,7 @@ def escape_verbatim(value: str) -> str:
     r"""A URL or DOI for a verbatim field: braces and backslashes percent-encoded (RFC 3986 reads them
     the same), so that the value cannot close its field or start a command.
 
-    >>> escape_verbatim("http://example.org/}\write18{x}")
+    >>> escape_verbatim("http://example.org/}\\write18{x}")
     'http://example.org/%7D%5Cwrite18%7Bx%7D'
     """
     return re.sub(r"[{}\\]", lambda m: _URL_UNSAFE[m.group()], value)
