@@ -59,6 +59,7 @@ def main() -> int:
             except _TooSlow:
                 hangs += 1
                 out.write(json.dumps({"kind": "hang", "input": text}) + "\n")
+                out.flush()
                 continue
             except Exception:   # noqa: BLE001 - a crash is what we are looking for
                 crashes += 1
