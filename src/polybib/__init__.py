@@ -10,14 +10,16 @@ Kazakh, ... in Latin, Cyrillic and other scripts) into normalised BibLaTeX recor
 ['Azərbaycan tarixi', 'Очерки истории']
 """
 
-from ._exceptions import DataTableError, ExportError, InputError, PolybibError
+from ._exceptions import DataTableError, ExportError, InputError, PolybibError, StyleError
 from ._model import Diagnostic, Person, Reference, Severity, Span
 from ._parser import parse_reference
 from ._reader import ReferenceList, read_list
 from ._biblatex import to_biblatex, to_bibtex
 from ._csljson import to_csl_json
+from ._format import Bibliography, FormattedEntry, cite, format_bibliography
 
 __all__ = [
+    "Bibliography", "FormattedEntry", "StyleError", "cite", "format_bibliography",
     "DataTableError", "Diagnostic", "ExportError", "InputError", "Person", "PolybibError", "Reference",
     "ReferenceList", "Severity", "Span", "parse_reference", "read_list", "to_biblatex", "to_bibtex",
     "to_csl_json",

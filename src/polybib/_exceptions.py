@@ -3,14 +3,15 @@
     PolybibError (ValueError)
      ├── InputError          a list or file cannot be read at all (missing, not text)
      ├── DataTableError      a bundled data table is malformed (a bug in polybib)
-     └── ExportError         a record cannot be written in the requested format
+     ├── ExportError         a record cannot be written in the requested format
+     └── StyleError          a CSL style or locale cannot be found or read
 
 The CLI catches `PolybibError` once and prints its message on one line.
 """
 
 from __future__ import annotations
 
-__all__ = ["DataTableError", "ExportError", "InputError", "PolybibError"]
+__all__ = ["DataTableError", "ExportError", "InputError", "PolybibError", "StyleError"]
 
 
 class PolybibError(ValueError):
@@ -32,3 +33,7 @@ class DataTableError(PolybibError):
 
 class ExportError(PolybibError):
     default_message = "the records cannot be written in that format"
+
+
+class StyleError(PolybibError):
+    default_message = "the CSL style or locale cannot be used"

