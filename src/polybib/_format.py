@@ -144,8 +144,22 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
     return entries
 
 
-def _citeproc_items(entries: Sequence[_Entry]) -> list[dict[str, Any]]:
-    """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has."""
+_VERBATIM = {"id", "type", "language", "issued", "accessed", "event-date", "original-date", "submitted"}
+
+
+def _escaped(value: Any, escape: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v, escape) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v, escape) for k, v in value.items()}
+    return value
+
+
+def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = str) -> list[dict[str, Any]]:
+    """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has,
+    and the text escaped for the output markup (citeproc-py passes field values through as they are)."""
     seen: dict[str, str] = {}
     items = []
     for entry in entries:
@@ -158,7 +172,7 @@ def _citeproc_items(entries: Sequence[_Entry]) -> list[dict[str, Any]]:
             if variable in item:
                 names = item.pop(variable)
                 item[fallback] = [*item.get(fallback, []), *names]
-        items.append(item)
+        items.append({k: v if k in _VERBATIM else _escaped(v, escape) for k, v in item.items()})
     return items
 
 
@@ -225,6 +239,7 @@ class _Session:
             raise StyleError(f"unknown output {output!r}; choose one of {', '.join(MARKUPS)}")
         self.style, self.output = style, output
         self.source = CiteProcJSON(_citeproc_items(entries))
+        self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
 
@@ -232,7 +247,8 @@ class _Session:
         name = f"{locale}|{markup}"
         if name not in self.loaded:
             self.loaded[name] = load_style(self.style, locale=locale)
-            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, self.source, MARKUPS[markup])
+            source = self.source if markup == "text" else self.marked_source
+            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
             for key in keys:
                 bibliography.register(Citation([CitationItem(key)]))
             self.bibliographies[name] = bibliography
