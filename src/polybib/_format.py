@@ -160,6 +160,17 @@ def _escaped(value: Any, escape: Callable[[str], str]) -> Any:
     return value
 
 
+def prepared_items(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+                   romanize: str | None = None) -> list[dict[str, Any]]:
+    """The CSL-JSON items exactly as the adapter hands them to citeproc-py for ``style`` (for comparing
+    with another CSL processor on the same input)."""
+    isbd = any(os.fspath(style).endswith(s) or os.fspath(style).endswith(s + ".csl") for s in _ISBD_STYLES)
+    entries = _entries(records, isbd=isbd)
+    for entry in entries if isbd else []:
+        _corporate_into_statement(entry.item)
+    return [romanize_item(e.item, system=romanize) if romanize else e.item for e in entries]
+
+
 def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = str) -> list[dict[str, Any]]:
     """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has,
     and the text escaped for the output markup (citeproc-py passes field values through as they are)."""

@@ -79,7 +79,8 @@ def initialize_given(given: str, mark: str, *, language: str = "", hyphen: bool 
         words = [w for w in words if w.casefold() not in _markers()]
         out, group = [], []
         for word in words:
-            if word[0].isupper():
+            # Georgian Mkhedruli is written without capitals (Unicode calls it lower case): a name
+            if not word[0].islower() or "\u10d0" <= word[0] <= "\u10ff":
                 group.append(_initial(word, digraphs=digraphs))
             else:
                 if group:

@@ -28,6 +28,7 @@ from typing import Any
 from citeproc import LOCALES_PATH, CitationStylesStyle
 from citeproc import formatter as csl_formatter
 from citeproc import model as csl_model
+from citeproc.source import VariableError
 from citeproc import PRIMARY_DIALECTS
 from lxml import etree
 
@@ -79,6 +80,50 @@ class _Name(csl_model.Name):
         return "true"
 
 
+class _Substitute(csl_model.Substitute):
+    """cs:substitute that suppresses what it substituted in the rest of the entry (CSL 1.0.2,
+    "Substitution") also when it renders a macro: citeproc-py only suppresses a cs:text with its own
+    variable attribute. A variable counts as substituted when its value shows in the rendered text."""
+
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:  # noqa: D102 - citeproc-py's
+        for child in self.getchildren():
+            try:
+                if isinstance(child, csl_model.Names) and child.name is None:
+                    names = self.xpath_search("./parent::cs:names[1]")[0]
+                    text = child.render(item, names_context=names, context=context, **kwargs)
+                else:
+                    text = child.render(item, context=context, **kwargs)
+            except VariableError:
+                continue
+            if text:
+                self.add_to_repressed_list(child, context)
+                self._repress_shown(item, child, str(text), context)
+                return text
+        return None
+
+    @staticmethod
+    def _repress_shown(item: Any, child: Any, text: str, context: Any) -> None:
+        repressed = context.get_layout().repressed.setdefault(f"{{{CSL_NS}}}text", [])
+        for variable in _called_variables(child):
+            value = item.reference.get(variable.replace("-", "_"))
+            shown = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
+            if shown.strip() and shown.strip() in text:
+                repressed.append(variable)
+
+
+def _called_variables(element: Any, depth: int = 0) -> list[str]:
+    """The variables a cs:text (directly or through its macros) may print."""
+    if depth > 8:
+        return []
+    found = []
+    for node in element.iter(f"{{{CSL_NS}}}text"):
+        if node.get("variable"):
+            found.append(node.get("variable"))
+        elif node.get("macro"):
+            found += _called_variables(node.get_macro(node.get("macro")), depth + 1)
+    return found
+
+
 def _parser() -> etree.XMLParser:
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -86,6 +131,7 @@ def _parser() -> etree.XMLParser:
     namespace.update({cls.__name__.replace("_", "-").lower(): cls
                       for cls in csl_model.CitationStylesElement.__subclasses__()})
     namespace["name"] = _Name
+    namespace["substitute"] = _Substitute
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
     parser.set_element_class_lookup(lookup)
     return parser
