@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,10 @@ def citeproc_js(style: str, lang: str, items: list[dict], all_locales: dict[str,
     return json.loads(done.stdout)
 
 
+def _unnumbered(text: str) -> str:
+    return re.sub(r"^\[?\d+\]?\.?\s*", "", " ".join(text.split()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=3, help="differences to print per style")
@@ -75,8 +80,10 @@ def main() -> int:
             rows.append((style, len(items), None, None, str(exc)))
             continue
         ours = polybib.format_bibliography(refs, style=style, locale=lang, entry_locales=False)
-        our_text = {e.key: e.text for e in ours.entries}
-        equal = [key for key, text in theirs["entries"].items() if our_text.get(key) == " ".join(text.split())]
+        # entry numbers follow the sort order, compared apart ("same order"): leave them out of the texts
+        our_text = {e.key: _unnumbered(e.text) for e in ours.entries}
+        theirs["entries"] = {key: _unnumbered(text) for key, text in theirs["entries"].items()}
+        equal = [key for key, text in theirs["entries"].items() if our_text.get(key) == text]
         same_order = [e.key for e in ours.entries] == theirs["order"]
         rows.append((style, len(items), len(equal), same_order, ""))
         differ = [key for key in theirs["entries"] if key not in set(equal)]

@@ -94,6 +94,11 @@ class _Entry:
     language: str
     terms: dict[tuple[str, str], str]
 
+    @property
+    def compilers_as_editors(self) -> bool:
+        """citeproc-py has no compiler variable: compilers are given as editors, with compiler terms."""
+        return "compiler" in self.item and "editor" not in self.item
+
 
 def _role_word(persons: Sequence[Person]) -> str:
     for person in persons:
@@ -182,6 +187,10 @@ def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = st
             raise InputError(f"two entries have the key {entry.key!r} (citeproc-py ignores case in keys)")
         seen[folded] = entry.key
         item = dict(entry.item)
+        for variable in ("issue", "volume", "number", "collection-number", "chapter-number"):
+            # a numeric range takes an en dash (CSL 1.0.2 "Number": citeproc-js does this, citeproc-py not)
+            if isinstance(item.get(variable), str) and re.fullmatch(r"\d+\s*-\s*\d+", item[variable]):
+                item[variable] = re.sub(r"\s*-\s*", "–", item[variable])
         for variable, fallback in _NAME_FALLBACKS.items():
             if variable in item:
                 names = item.pop(variable)
@@ -238,9 +247,17 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     return [items[i] for i in order]
 
 
+def _typographic(text: str, open_quote: str, close_quote: str) -> str:
+    """Straight apostrophes and quotation marks as the locale writes them (citeproc-js does this;
+    citeproc-py passes them through): "zapis'" -> "zapis’", "Sovet" in quotes -> «Sovet» (ru)."""
+    text = re.sub(r"(?<=\w)'", "’", text)
+    return re.sub(r'(?<![=\w])"([^"<>]+)"', lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+
+
 def _tidy(text: str) -> str:
     """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
+    text = re.sub(r"([?!])\.(?=\s|$)", r"\1", text)
     text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
@@ -329,11 +346,20 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             entry_locale = (locale_for_language(entry.language) if entry_locales and entry.language else None)
             entry_locale = entry_locale or list_locale
             loaded, bibliography = session.bibliography(entry_locale, keys, output)
-            loaded.use_entry(language=entry.language or entry_locale.split("-")[0],
-                             terms=entry.terms if entry_locales else {})
+            terms = dict(entry.terms) if entry_locales else {}
+            if entry.compilers_as_editors:
+                for form in (None, "short", "verb", "verb-short"):
+                    terms.setdefault(("editor", form or "long"), loaded.term_forms("compiler", form))
+            loaded.use_entry(language=entry.language or entry_locale.split("-")[0], terms=terms)
             item = bibliography.items[number - 1]
             texts = loaded.citeproc.render_bibliography([item])
             text = _tidy(texts[0]) if texts else ""
+            close_quote = loaded.term("close-quote")
+            if close_quote and loaded.punctuation_in_quote():
+                # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
+                # straight quotes of the data become typographic ones, so that only the style's move
+                text = re.sub(f"({re.escape(close_quote)})([.,])", r"\2\1", text)
+            text = _typographic(text, loaded.term("open-quote"), close_quote)
             if aligned:
                 # citeproc-js puts the number in a block of its own; in one line it needs a space
                 text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)

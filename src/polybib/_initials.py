@@ -57,36 +57,37 @@ def _digraphs() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _initial(word: str, *, digraphs: bool) -> str:
-    """The initial of one word: "Yuriy" -> "Yu" (with digraphs), "Адиль" -> "А"."""
-    if digraphs:
-        for form in _digraphs()[0]:
-            if word.startswith(form):
-                return form
+    """The initial of one word: "Yuriy" -> "Yu" (with Latin digraphs), "Джон" -> "Дж", "Адиль" -> "А"."""
+    for form in _digraphs()[0]:
+        if word.startswith(form) and (digraphs or not form.isascii()):
+            return form
     return word[0]
 
 
 def initialize_given(given: str, mark: str, *, language: str = "", hyphen: bool = True) -> str:
     """The initials of ``given`` joined with ``mark`` (". " gives "A. M.", "" gives "AM").
 
-    Words in lower case that are not patronymic markers are particles and stay as written.
+    A word already abbreviated ("Дж.", "Sh.") stays as written; words in lower case that are not
+    patronymic markers are particles and stay as written.
     """
     base_language = language.split("-")[0].casefold()
     digraphs = base_language in _digraphs()[1]
     parts = given.split("-") if hyphen else [given.replace("-", " ")]
     results = []
     for part in parts:
-        words = [w for w in re.split(r"[\s.]+", part) if w]
-        words = [w for w in words if w.casefold() not in _markers()]
+        words = [w for w in re.findall(r"[^\s.]+\.?", part) if w.rstrip(".").casefold() not in _markers()]
         out, group = [], []
         for word in words:
+            letters = word.rstrip(".")
             # Georgian Mkhedruli is written without capitals (Unicode calls it lower case): a name
-            if not word[0].islower() or "\u10d0" <= word[0] <= "\u10ff":
-                group.append(_initial(word, digraphs=digraphs))
+            if not letters[0].islower() or "\u10d0" <= letters[0] <= "\u10ff":
+                abbreviated = word.endswith(".") and len(letters) <= 4
+                group.append(letters if abbreviated else _initial(letters, digraphs=digraphs))
             else:
                 if group:
                     out.append(mark.join(group) + mark)
                     group = []
-                out.append(word + " ")
+                out.append(letters + " ")
         if group:
             out.append(mark.join(group) + mark)
         results.append(" ".join("".join(out).split()))

@@ -111,6 +111,15 @@ class _Substitute(csl_model.Substitute):
                 repressed.append(variable)
 
 
+class _Label(csl_model.Label):
+    """cs:label whose text-case="title" knows the locale's language (citeproc-py passes none, and then
+    never title-cases: "ed." for APA's "Ed.")."""
+
+    def case(self, text: Any, language: str | None = None) -> Any:  # noqa: D102 - citeproc-py's hook
+        locale = str(getattr(self.get_root(), "polybib_locale", ""))
+        return super().case(text, language or locale.split("-")[0] or None)
+
+
 def _called_variables(element: Any, depth: int = 0) -> list[str]:
     """The variables a cs:text (directly or through its macros) may print."""
     if depth > 8:
@@ -132,6 +141,7 @@ def _parser() -> etree.XMLParser:
                       for cls in csl_model.CitationStylesElement.__subclasses__()})
     namespace["name"] = _Name
     namespace["substitute"] = _Substitute
+    namespace["label"] = _Label
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
     parser.set_element_class_lookup(lookup)
     return parser
@@ -188,14 +198,32 @@ class LoadedStyle:
         """The singular form of a term as this style and locale give it."""
         return str(self.root.get_single_term(name, form))
 
-    def use_entry(self, *, language: str, terms: dict[tuple[str, str], str]) -> None:
-        """Render the next entry in ``language`` and with these term overrides (name, form) -> text."""
+    def punctuation_in_quote(self) -> bool:
+        """The locale option punctuation-in-quote (CSL 1.0.2 "Locale Options")."""
+        for locale in self.root.locales:
+            options = locale.find(f"{{{CSL_NS}}}style-options")
+            if options is not None and options.get("punctuation-in-quote") is not None:
+                return options.get("punctuation-in-quote") == "true"
+        return False
+
+    def term_forms(self, name: str, form: str | None = None) -> tuple[str, str]:
+        """The singular and plural of a term in this style and locale."""
+        term = self.root.get_term(name, form)
+        return (str(term.single), str(term.multiple)) if term is not None else ("", "")
+
+    def use_entry(self, *, language: str, terms: dict[tuple[str, str], str | tuple[str, str]]) -> None:
+        """Render the next entry in ``language`` and with these term overrides: (name, form) -> text,
+        or -> (singular, plural); form "long" is the term without a form attribute."""
         self.root.polybib_language = language
         if not terms:
             self.root.locales = self.base_locales
             return
-        body = "".join(f'<term name="{name}" form="{form}">{_escape(text)}</term>'
-                       for (name, form), text in terms.items())
+        body = ""
+        for (name, form), text in terms.items():
+            single, multiple = (text, text) if isinstance(text, str) else text
+            attribute = "" if form == "long" else f' form="{form}"'
+            body += (f'<term name="{name}"{attribute}><single>{_escape(single)}</single>'
+                     f"<multiple>{_escape(multiple)}</multiple></term>")
         element = etree.fromstring(f'<locale xmlns="{CSL_NS}" xml:lang="{self.locale}"><terms>{body}</terms>'
                                    "</locale>", self.parser)
         element.style = self.root
@@ -226,6 +254,7 @@ def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> L
     locales = _locale_chain(root, chosen, parser)
     root.locales = locales
     root.polybib_language = chosen.split("-")[0]
+    root.polybib_locale = chosen
     return LoadedStyle(path, chosen, citeproc, parser, locales)
 
 
