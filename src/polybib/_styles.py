@@ -19,6 +19,7 @@ then among our locales (az-AZ), then among citeproc-py's, then en-US.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -119,6 +120,37 @@ class _Label(csl_model.Label):
         locale = str(getattr(self.get_root(), "polybib_locale", ""))
         return super().case(text, language or locale.split("-")[0] or None)
 
+    def _is_plural(self, item: Any) -> bool:
+        # citeproc-py reads number-of-* from the citation item, not the reference, and fails the group
+        variable = self.get("variable")
+        if variable and variable.startswith("number-of"):
+            value = item.reference.get(variable.replace("-", "_"))
+            text = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
+            return text.strip().isdigit() and int(text) > 1
+        return bool(super()._is_plural(item))
+
+
+def _is_numeric(condition: Any, item: Any) -> list[bool]:
+    """CSL 1.0.2 is-numeric on the text of the variable (citeproc-py tests the repr of its string
+    object, so "196" from CSL-JSON never counts as numeric)."""
+    results = []
+    for variable in condition.get("is-numeric").split():
+        value = item.reference.get(variable.replace("-", "_"))
+        text = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
+        results.append(bool(text) and bool(_NUMERIC.fullmatch(text.strip())))
+    return results
+
+
+_NUMERIC = re.compile(r"[A-Za-z]*\d+[A-Za-z]*(?:\s*[-–&,]\s*[A-Za-z]*\d+[A-Za-z]*)*")
+
+
+class _If(csl_model.If):
+    _is_numeric = _is_numeric
+
+
+class _ElseIf(csl_model.Else_If):
+    _is_numeric = _is_numeric
+
 
 def _called_variables(element: Any, depth: int = 0) -> list[str]:
     """The variables a cs:text (directly or through its macros) may print."""
@@ -142,6 +174,8 @@ def _parser() -> etree.XMLParser:
     namespace["name"] = _Name
     namespace["substitute"] = _Substitute
     namespace["label"] = _Label
+    namespace["if"] = _If
+    namespace["else-if"] = _ElseIf
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
     parser.set_element_class_lookup(lookup)
     return parser
