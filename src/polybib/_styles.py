@@ -130,6 +130,23 @@ class _Label(csl_model.Label):
         return bool(super()._is_plural(item))
 
 
+_DOTTED_I_LANGUAGES = ("az", "tr", "crh", "gag", "tt")
+
+
+class _NamePart(csl_model.Name_Part):
+    """cs:name-part whose upper and lower case follow the entry's language: Azerbaijani and Turkish
+    write i/İ and ı/I ("ƏLİYEV", not "ƏLIYEV"), as citeproc-js does."""
+
+    def case(self, text: Any, language: str | None = None) -> Any:  # noqa: D102 - citeproc-py's hook
+        entry_language = str(getattr(self.get_root(), "polybib_language", ""))
+        if isinstance(text, str) and entry_language in _DOTTED_I_LANGUAGES:
+            if self.get("text-case") == "uppercase":
+                return text.replace("i", "İ").upper()
+            if self.get("text-case") == "lowercase":
+                return text.replace("I", "ı").replace("İ", "i").lower()
+        return super().case(text, language)
+
+
 def _is_numeric(condition: Any, item: Any) -> list[bool]:
     """CSL 1.0.2 is-numeric on the text of the variable (citeproc-py tests the repr of its string
     object, so "196" from CSL-JSON never counts as numeric)."""
@@ -174,6 +191,7 @@ def _parser() -> etree.XMLParser:
     namespace["name"] = _Name
     namespace["substitute"] = _Substitute
     namespace["label"] = _Label
+    namespace["name-part"] = _NamePart
     namespace["if"] = _If
     namespace["else-if"] = _ElseIf
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
