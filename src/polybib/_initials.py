@@ -15,6 +15,8 @@ data table (``data/format/initials.json``) with its source and samples.
 'Yu. A.'
 >>> normalize_initials("Həmzə Hüseyn oğlu", ". ", language="az"), normalize_initials("Н.А.", ". ", language="ru")
 ('Həmzə Hüseyn oğlu', 'Н. А.')
+>>> normalize_initials("О", ". ", language="uk"), normalize_initials("P.-F.", ". ", language="fr", hyphen=False)
+('О.', 'P. F.')
 """
 
 from __future__ import annotations
@@ -98,6 +100,6 @@ def normalize_initials(given: str, mark: str, *, language: str = "", hyphen: boo
     """Full given names kept; only a given name made of initials is rewritten with ``mark``
     (CSL ``initialize="false"``)."""
     words = [w for w in re.split(r"\s+", given.strip()) if w]
-    if words and all(re.fullmatch(r"(?:\w{1,4}\.)+", w) for w in words):
+    if words and all(re.fullmatch(r"(?:\w{1,4}\.-?)+|\w", w) for w in words):
         return initialize_given(given, mark, language=language, hyphen=hyphen)
     return given

@@ -107,8 +107,8 @@ class _Substitute(csl_model.Substitute):
         repressed = context.get_layout().repressed.setdefault(f"{{{CSL_NS}}}text", [])
         for variable in _called_variables(child):
             value = item.reference.get(variable.replace("-", "_"))
-            shown = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
-            if shown.strip() and shown.strip() in text:
+            shown = _letters_only("".join(map(str, value)) if isinstance(value, list) else str(value or ""))
+            if shown and shown in _letters_only(text):  # the same words, whatever case and quotes
                 repressed.append(variable)
 
 
@@ -127,7 +127,12 @@ class _Label(csl_model.Label):
             value = item.reference.get(variable.replace("-", "_"))
             text = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
             return text.strip().isdigit() and int(text) > 1
-        return bool(super()._is_plural(item))
+        if variable in (None, "locator"):
+            return bool(super()._is_plural(item))
+        # CSL 1.0.2 "Label": plural when the value holds several numbers joined by "&", "," or a range
+        value = item.reference.get(variable.replace("-", "_"))
+        text = "".join(map(str, value)) if isinstance(value, list) else str(value or "")
+        return re.search(r"\d+\s*[-–&,]\s*\d+", text) is not None
 
 
 _DOTTED_I_LANGUAGES = ("az", "tr", "crh", "gag", "tt")
@@ -167,6 +172,10 @@ class _If(csl_model.If):
 
 class _ElseIf(csl_model.Else_If):
     _is_numeric = _is_numeric
+
+
+def _letters_only(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def _called_variables(element: Any, depth: int = 0) -> list[str]:
