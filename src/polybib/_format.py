@@ -257,7 +257,7 @@ def _typographic(text: str, open_quote: str, close_quote: str) -> str:
 def _tidy(text: str) -> str:
     """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
     text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
-    text = re.sub(r"([?!])\.(?=\s|$)", r"\1", text)
+    text = re.sub(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)", r"\1", text)
     text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
