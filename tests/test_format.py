@@ -200,3 +200,25 @@ def test_round_trip_parse_format_parse_gives_the_same_record():
         if _signature(polybib.parse_reference(text)) != _signature(ref):
             differ.append(record["id"])
     assert differ == []
+
+
+FUZULI = [{"id": "a", "type": "book", "title": "Əsərləri", "author": [{"family": "Füzuli", "given": "M."}],
+           "issued": {"date-parts": [[1983]]}, "language": "az"},
+          {"id": "b", "type": "book", "title": "Seçilmiş əsərləri", "author": [{"family": "Füzuli", "given": "M."}],
+           "issued": {"date-parts": [[1983]]}, "language": "az"}]
+
+
+def test_year_suffixes_tell_apart_works_cited_alike():
+    assert [e.text[:19] for e in polybib.format_bibliography(FUZULI, style="apa").entries] == [
+        "Füzuli, M. (1983a).", "Füzuli, M. (1983b)."]
+    assert polybib.cite(FUZULI, ["a", "b"], style="apa") == ["(Füzuli, 1983a)", "(Füzuli, 1983b)"]
+
+
+def test_year_suffix_follows_the_first_year_when_the_style_never_asks_for_it():
+    texts = [e.text for e in polybib.format_bibliography(FUZULI, style="gost-r-7-0-5-2008").entries]
+    assert texts[0].endswith("1983a.") and texts[1].endswith("1983b.")
+    assert polybib.cite(FUZULI, ["b"], style="gost-r-7-0-5-2008") == ["[Füzuli, 1983b]"]
+
+
+def test_no_year_suffix_for_a_numeric_style():
+    assert all("1983." in e.text for e in polybib.format_bibliography(FUZULI, style="ieee").entries)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -36,6 +37,7 @@ from typing import Any, Union
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
+from citeproc.string import String as CslString
 
 from ._collation import collation_key
 from ._csljson import to_csl_json
@@ -271,6 +273,7 @@ class _Session:
         self.style, self.output = style, output
         self.source = CiteProcJSON(_citeproc_items(entries))
         self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+        self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
 
@@ -312,8 +315,41 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ordered = _sorted(loaded, bibliography, language=language, script_order=script_order)
-    keys = [item.key for item in ordered]
+        keys = [item.key for item in ordered]
+        _add_year_suffixes(loaded, bibliography, session, keys)
     return session, entries, language, list_locale, keys
+
+
+def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliography, session: _Session,
+                       keys: Sequence[str]) -> None:
+    """CSL 1.0.2 disambiguate-add-year-suffix (citeproc-py does no disambiguation): works whose
+    citations read the same get "a", "b", ... in the order of the bibliography."""
+    citation_element = loaded.root.find(f"{{{CSL_NS}}}citation")
+    if citation_element is None or citation_element.get("disambiguate-add-year-suffix") != "true":
+        return
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        citation = Citation([CitationItem(key)])
+        bibliography.register(citation)
+        groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
+    explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+    for text, members in groups.items():
+        if text and len(members) > 1:
+            for letter, key in zip(string.ascii_lowercase, members):
+                if explicit:
+                    for source in (session.source, session.marked_source):
+                        source[key]["year_suffix"] = CslString(letter)
+                else:
+                    session.implicit_suffixes[key] = letter
+
+
+def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None) -> str:
+    """CSL 1.0.2: a style that never calls year-suffix gets it after the first year rendered."""
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    year = str(parts[0][0]) if parts and parts[0] else ""
+    if not letter or not year or year not in text:
+        return text
+    return re.sub(rf"(?<!\d){re.escape(year)}(?!\d)", year + letter, text, count=1)
 
 
 def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
@@ -353,7 +389,8 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             loaded.use_entry(language=entry.language or entry_locale.split("-")[0], terms=terms)
             item = bibliography.items[number - 1]
             texts = loaded.citeproc.render_bibliography([item])
-            text = _tidy(texts[0]) if texts else ""
+            text = _with_implicit_suffix(_tidy(texts[0]) if texts else "", entry.item,
+                                         session.implicit_suffixes.get(key))
             close_quote = loaded.term("close-quote")
             if close_quote and loaded.punctuation_in_quote():
                 # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
@@ -391,7 +428,8 @@ def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
     """The in-text citations for ``citations``, each a key, a mapping {"id", "locator", "label"}, or a
     list of them (one citation of several works). Numbers follow the formatted bibliography."""
     session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order)
-    known = {e.key.lower() for e in entries}
+    by_key = {e.key.lower(): e for e in entries}
+    known = set(by_key)
     loaded, bibliography = session.bibliography(list_locale, keys, output)
     if loaded.root.find(f"{{{CSL_NS}}}citation") is None:
         raise StyleError(f"{style}: the style has no citation layout")
@@ -404,7 +442,11 @@ def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
             if unknown:
                 raise InputError(f"no entry has the key {unknown[0]!r}")
             bibliography.register(citation)
-            texts.append(_tidy(bibliography.cite(citation, lambda item: None)))
+            text = _tidy(bibliography.cite(citation, lambda item: None))
+            if len(citation.cites) == 1:
+                key = citation.cites[0].key
+                text = _with_implicit_suffix(text, by_key[key].item, session.implicit_suffixes.get(key))
+            texts.append(text)
     return texts
 
 
