@@ -222,3 +222,26 @@ def test_year_suffix_follows_the_first_year_when_the_style_never_asks_for_it():
 
 def test_no_year_suffix_for_a_numeric_style():
     assert all("1983." in e.text for e in polybib.format_bibliography(FUZULI, style="ieee").entries)
+
+
+def test_an_empty_list_formats_to_nothing():
+    result = polybib.format_bibliography([], style="apa")
+    assert result.entries == () and result.render() == "\n"
+    assert polybib.cite([], [], style="apa") == []
+
+
+@pytest.fixture(scope="module")
+def dev_refs():
+    lines = (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return [polybib.parse_reference(json.loads(line)["raw"]) for line in lines]
+
+
+@pytest.mark.parametrize("style", sorted(BUNDLED))
+def test_every_dev_corpus_record_formats_in_every_style(dev_refs, style):
+    result = polybib.format_bibliography(dev_refs, style=style)
+    assert len(result.entries) == len(dev_refs)
+    for entry in result.entries:
+        assert entry.text.strip(), entry.key
+        assert "None" not in entry.text and "[]" not in entry.text and "{'" not in entry.text, entry.text
+        assert not any(word in entry.text.split() for word in ("oğlu", "qızı", "оглы", "кызы")) or \
+            "initialize-with" not in (styles_folder() / f"{style}.csl").read_text(encoding="utf-8"), entry.text

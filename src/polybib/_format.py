@@ -371,7 +371,8 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
     entry_locales = entry_locales and not romanize
     by_key = {e.key.lower(): e for e in entries}
     formatted = []
-    bibliography_element = load_style(style).root.find(f"{{{CSL_NS}}}bibliography")
+    style_root = load_style(style).root
+    bibliography_element = style_root.find(f"{{{CSL_NS}}}bibliography")
     if bibliography_element is None:
         raise StyleError(f"{style}: the style has no bibliography")
     aligned = bool(bibliography_element.get("second-field-align"))
@@ -404,7 +405,7 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             if note and text:
                 text = f"{text} ({MARKUPS[output].preformat(note)})"
             formatted.append(FormattedEntry(entry.key, number, text, entry_locale))
-    numeric = loaded.root.xpath("./cs:info/cs:category/@citation-format", namespaces={"cs": CSL_NS})
+    numeric = style_root.xpath("./cs:info/cs:category/@citation-format", namespaces={"cs": CSL_NS})
     return Bibliography(os.fspath(style), output, bool(numeric) and numeric[0] == "numeric", tuple(formatted))
 
 

@@ -105,7 +105,14 @@ class _Substitute(csl_model.Substitute):
     @staticmethod
     def _repress_shown(item: Any, child: Any, text: str, context: Any) -> None:
         repressed = context.get_layout().repressed.setdefault(f"{{{CSL_NS}}}text", [])
-        for variable in _called_variables(child):
+        root = child.getroottree().getroot()
+        cache = getattr(root, "polybib_called", None)
+        if cache is None:
+            cache = root.polybib_called = {}
+        where = (child.tag, child.sourceline, child.get("macro"), child.get("variable"))
+        if where not in cache:
+            cache[where] = sorted(set(_called_variables(child)))
+        for variable in cache[where]:
             value = item.reference.get(variable.replace("-", "_"))
             shown = _letters_only("".join(map(str, value)) if isinstance(value, list) else str(value or ""))
             if shown and shown in _letters_only(text):  # the same words, whatever case and quotes
@@ -174,6 +181,18 @@ class _ElseIf(csl_model.Else_If):
     _is_numeric = _is_numeric
 
 
+class _Text(csl_model.Text):
+    """cs:text that finds its macro in a table kept on the style (citeproc-py runs an XPath search for
+    every use of a macro, which is most of its time)."""
+
+    def get_macro(self, name: str) -> Any:  # noqa: D102 - citeproc-py's
+        root = self.get_root()
+        macros = getattr(root, "polybib_macros", None)
+        if macros is None:
+            macros = root.polybib_macros = {m.get("name"): m for m in root.findall(f"{{{CSL_NS}}}macro")}
+        return macros[name] if name in macros else super().get_macro(name)
+
+
 def _letters_only(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
@@ -200,6 +219,7 @@ def _parser() -> etree.XMLParser:
     namespace["name"] = _Name
     namespace["substitute"] = _Substitute
     namespace["label"] = _Label
+    namespace["text"] = _Text
     namespace["name-part"] = _NamePart
     namespace["if"] = _If
     namespace["else-if"] = _ElseIf
