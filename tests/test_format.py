@@ -245,3 +245,27 @@ def test_every_dev_corpus_record_formats_in_every_style(dev_refs, style):
         assert "None" not in entry.text and "[]" not in entry.text and "{'" not in entry.text, entry.text
         assert not any(word in entry.text.split() for word in ("oğlu", "qızı", "оглы", "кызы")) or \
             "initialize-with" not in (styles_folder() / f"{style}.csl").read_text(encoding="utf-8"), entry.text
+
+
+JUNK = [
+    {"id": "j1", "type": "nonsense", "title": "X"},
+    {"id": "j2", "type": "book"},
+    {"id": "j3", "type": "article-journal", "title": "T", "issued": {"literal": "spring 2001"}, "page": "abc-def",
+     "volume": "III", "issue": "2&3"},
+    {"id": "j4", "type": "book", "title": "T", "author": [{"family": ""}], "issued": {"date-parts": [["2001", "x"]]}},
+    {"id": "j5", "type": "chapter", "title": '<i>T</i> & "q"', "container-title": "C", "editor": [{"literal": "others"}],
+     "number-of-pages": "ii, 300"},
+    {"id": "j6", "type": "book", "title": "T", "author": [{"given": "Only Given"}], "language": "xx-Zzzz"},
+]
+
+
+@pytest.mark.parametrize("style", sorted(BUNDLED))
+def test_odd_csl_json_items_format_without_exceptions(style):
+    for item in JUNK:
+        assert len(polybib.format_bibliography([item], style=style).entries) == 1
+        assert len(polybib.cite([item], [item["id"]], style=style)) == 1
+
+
+def test_unknown_locale_is_a_style_error(seed_refs):
+    with pytest.raises(polybib.StyleError):
+        polybib.format_bibliography(seed_refs, locale="xx-YY")

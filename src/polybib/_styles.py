@@ -332,6 +332,8 @@ def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> L
     citeproc.parser, citeproc.xml, citeproc.root = parser, tree, root
     root.formatter = csl_formatter.plain  # until a bibliography sets the output's
     chosen = locale or root.get("default-locale") or "en-US"
+    if locale and _locale_file(locale) is None and _locale_file(PRIMARY_DIALECTS.get(locale.split("-")[0], "")) is None:
+        raise StyleError(f"unknown locale {locale!r}: no CSL locale file for it or its language")
     locales = _locale_chain(root, chosen, parser)
     root.locales = locales
     root.polybib_language = chosen.split("-")[0]
