@@ -11,7 +11,7 @@ import pytest
 
 import polybib
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(polybib.__path__, "polybib."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(polybib.__path__, "polybib."))
 
 
 @pytest.mark.parametrize("name", ["polybib", *MODULES])

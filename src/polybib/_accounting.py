@@ -13,24 +13,30 @@ abbreviation the record expanded.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import fields, is_dataclass
 from typing import Any
 
 from ._model import Reference
-from ._tables import month_number
+from ._tables import month_number, table_forms
 from ._text import normalize
 
 __all__ = ["lost_words", "record_words"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-# Words that are the punctuation of a description (GOST 7.0.12 abbreviations of page, volume and
-# issue words, URL and identifier labels, "and others"), not content of any field.
-SYNTAX_WORDS = frozenset(
-    "s с səh səh стр ст p pp b bet betlar б гв გვ т t v vol no n nr № ns вып вип vyp url cild cildi kitab "
-    "kitob том tom hissə ч часть ტ bd volume isbn i̇sbn issn doi "
-    "и др et al və başq і інш та ін in kn кн в г y il yil ci cı cu cü е ге я й th st nd rd "
-    "дата обращения data obrashcheniya müraciət tarixi звернення доступа accessed available at "
-    "from access mode режим доступу з с tarjimasi".split())
+# Words that are the punctuation of a description rather than content of a field; most come from
+# the terms table (page, volume and issue words, URL and access-date introducers, "and others").
+_BASE_SYNTAX = frozenset("url isbn i̇sbn issn doi и в г y il yil ci cı cu cü е ге я й th st nd rd з с "
+                         "kn кн in i̇n сб".split())   # "В кн.:", "Kn.", "In:" link a part to its host
+
+
+@cache
+def syntax_words() -> frozenset[str]:
+    words = set(_BASE_SYNTAX)
+    for kind in ("page", "volume", "number", "et_al", "url_intro", "access_date", "electronic", "edition", "act"):
+        for form in table_forms(kind):
+            words.update(w.casefold() for w in _WORD.findall(form))
+    return frozenset(words)
 
 
 def _strings(value: Any) -> list[str]:
@@ -58,7 +64,7 @@ def lost_words(ref: Reference) -> list[str]:
     lost = []
     for word in _WORD.findall(text):
         folded = word.casefold()
-        if folded in kept or folded in SYNTAX_WORDS or _is_expanded_abbreviation(folded, kept):
+        if folded in kept or folded in syntax_words() or _is_expanded_abbreviation(folded, kept):
             continue
         if (ref.urldate or ref.date) and month_number(folded):
             continue  # "7 January 2002" kept as 2002-01-07

@@ -29,11 +29,11 @@ import bibtexparser
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 
-from ._keys import citation_keys
+from ._keys import KeyMaker
 from ._lang import langid
 from ._model import Person, Reference
 
-__all__ = ["entry_fields", "reference_keys", "to_biblatex", "to_bibtex"]
+__all__ = ["KeyAssigner", "entry_fields", "reference_keys", "to_biblatex", "to_bibtex"]
 
 _LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
                    "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
@@ -59,8 +59,8 @@ def _names(persons: Iterable[Person]) -> str:
             out.append("others")
         else:
             family = escape(person.family)
-            if " " in family:
-                family = "{" + family + "}"
+            if " " in family and not person.given:
+                family = "{" + family + "}"   # "Family, Given" already tells BibTeX where the family ends
             out.append(f"{family}, {escape(person.given)}" if person.given else family)
     return " and ".join(out)
 
@@ -96,9 +96,10 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     add("titleaddon", ref.genre if ref.entry_type != "thesis" else "")
     add("maintitle", ref.maintitle)
     if host is not None:
-        if ref.entry_type == "article":
-            add("journaltitle", host.title)
-            add("journalsubtitle", host.subtitle)
+        serial = host.entry_type == "periodical" and ref.entry_type not in ("incollection", "inproceedings", "inbook")
+        if ref.entry_type == "article" or serial:
+            # a serial's name is one string, colon and all ("Известия вузов. Серия: Экономика")
+            add("journaltitle", f"{host.title}: {host.subtitle}" if host.subtitle else host.title)
         else:
             add("booktitle", host.title)
             add("booksubtitle", host.subtitle)
@@ -130,16 +131,40 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     return fields
 
 
+class KeyAssigner:
+    """Citation keys for records, unique across everything it has assigned: a record read from a
+    file keeps its own key, a made one steps aside when it would clash. One assigner serves a
+    whole list, batch after batch, when a list is written as it is read."""
+
+    def __init__(self) -> None:
+        self._maker = KeyMaker()
+        self._taken: set[str] = set()
+
+    def assign(self, refs: Sequence[Reference]) -> list[str]:
+        given = {ref.key for ref in refs if ref.key}
+        keys: list[str] = []
+        for ref in refs:
+            made = self._maker.key(*_key_name_year(ref))
+            key = ref.key if ref.key and ref.key not in self._taken else made
+            suffix = 1
+            while key in self._taken or (key != ref.key and key in given):
+                key, suffix = f"{made}-{suffix}", suffix + 1
+            self._taken.add(key)
+            keys.append(key)
+        return keys
+
+
+def _key_name_year(ref: Reference) -> tuple[str, str]:
+    first = next((p for p in ref.authors if p.family != "others"), None)
+    name = (first.corporate or first.family) if first else ""
+    if not name or (first and first.corporate):
+        name = (ref.title or "ref").split()[0] if not name or len(name.split()) > 1 else name
+    return name, ref.year
+
+
 def reference_keys(refs: Sequence[Reference]) -> list[str]:
     """Citation keys for records, unique within the list."""
-    pairs = []
-    for ref in refs:
-        first = next((p for p in ref.authors if p.family != "others"), None)
-        name = (first.corporate or first.family) if first else ""
-        if not name or (first and first.corporate):
-            name = (ref.title or "ref").split()[0] if not name or len(name.split()) > 1 else name
-        pairs.append((name, ref.year))
-    return citation_keys(pairs)
+    return KeyAssigner().assign(refs)
 
 
 _FORMAT = BibtexFormat()

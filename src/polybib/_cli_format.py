@@ -26,29 +26,23 @@ class _Failure(click.ClickException):
 
 
 def load_records(name: str) -> list[Any]:
-    """Records from a list (.txt or -, parsed first), a .bib file, or a CSL-JSON file (.json)."""
-    from ._bibreader import read_biblatex
+    """Records from a list (.txt, .md, .docx or -, parsed first), BibTeX/BibLaTeX or RIS (read into the
+    model), or CSL-JSON (.json: its items are formatted as they are, nothing lost on the way)."""
+    from ._io._formats import read_references
     from ._reader import read_list
 
     if name == "-":
         return list(read_list(sys.stdin.read()))
     path = Path(name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{name}: cannot read ({exc})") from None
-    suffix = path.suffix.casefold()
-    if suffix == ".json":
+    if path.suffix.casefold() == ".json":
         try:
-            items = json.loads(text)
-        except ValueError as exc:
-            raise InputError(f"{name}: not JSON ({exc})") from None
+            items = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(f"{name}: not a readable CSL-JSON file ({exc})") from None
         if not isinstance(items, list):
             raise InputError(f"{name}: a CSL-JSON file holds a list of items")
         return items
-    if suffix in (".bib", ".bibtex"):
-        return list(read_biblatex(text))
-    return list(read_list(path))
+    return list(read_references(path))
 
 
 def _style_options(function: Any) -> Any:
@@ -93,8 +87,8 @@ def format_command(input_file: str, style: str, locale: str | None, output: str 
                    one_locale: bool, romanize: str | None, dual: bool, dual_style: str) -> None:
     """Format the references in INPUT as a bibliography.
 
-    INPUT is a reference list (a text file, or - for standard input; parsed first), a .bib file or a
-    CSL-JSON file (.json). Each entry is written with the terms of its own language ("196 s.",
+    INPUT is a reference list (.txt, .md, .docx, or - for standard input; parsed first), a .bib, .ris
+    or CSL-JSON file (.json). Each entry is written with the terms of its own language ("196 s.",
     "512 с.") unless --one-locale is given; the list is sorted by the collation of its language.
     """
     markup = _markup(output, output_file)

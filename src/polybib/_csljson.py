@@ -17,6 +17,8 @@ from ._biblatex import reference_keys
 from ._lang import bcp47
 from ._model import Person, Reference
 
+CUSTOM_KEY = "polybib"  # the key of our object in an item's "custom" (CSL 1.0.2)
+
 __all__ = ["to_csl_json"]
 
 _TYPES = {"book": "book", "mvbook": "book", "collection": "book", "incollection": "chapter",
@@ -82,5 +84,30 @@ def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
             item["accessed"] = _date(ref.urldate)
         if ref.thesis_type:
             item["genre"] = ref.thesis_type
+        custom = _custom(ref, item)
+        if custom:
+            item["custom"] = {CUSTOM_KEY: custom}
         items.append(item)
     return items
+
+
+# Fields CSL variables may blur (a subtitle joined to its title, a biblatex type CSL does not have):
+# compared after a read-back, and kept in "custom" when they would not come back as they were.
+_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre", "maintitle", "series", "thesis_type", "date",
+                   "organizations", "year", "urldate", "volumes", "pages")
+_HOST_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre")
+
+
+def _custom(ref: Reference, item: dict[str, Any]) -> dict[str, Any]:
+    from ._io._csljson_in import _reference
+
+    back = _reference(item)
+    custom: dict[str, Any] = {}
+    for name in _KEPT_IN_CUSTOM:
+        if getattr(back, name) != getattr(ref, name):
+            custom["entry-type" if name == "entry_type" else name] = getattr(ref, name)
+    if ref.host is not None:
+        for name in _HOST_KEPT_IN_CUSTOM:
+            if getattr(back.host, name, "") != getattr(ref.host, name):
+                custom[f"host-{name}"] = getattr(ref.host, name)
+    return custom

@@ -2,6 +2,7 @@
 
     PolybibError (ValueError)
      ├── InputError          a list or file cannot be read at all (missing, not text)
+     ├── CheckError          `polybib check` was asked for an unknown rule, category or style
      ├── DataTableError      a bundled data table is malformed (a bug in polybib)
      ├── ExportError         a record cannot be written in the requested format
      └── StyleError          a CSL style or locale cannot be found or read
@@ -11,7 +12,7 @@ The CLI catches `PolybibError` once and prints its message on one line.
 
 from __future__ import annotations
 
-__all__ = ["DataTableError", "ExportError", "InputError", "PolybibError", "StyleError"]
+__all__ = ["CheckError", "DataTableError", "ExportError", "InputError", "PolybibError", "StyleError"]
 
 
 class PolybibError(ValueError):
@@ -33,6 +34,10 @@ class DataTableError(PolybibError):
 
 class ExportError(PolybibError):
     default_message = "the records cannot be written in that format"
+
+
+class CheckError(PolybibError):
+    default_message = "the check cannot run as asked (unknown rule, category or style)"
 
 
 class StyleError(PolybibError):

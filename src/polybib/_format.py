@@ -188,7 +188,7 @@ def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = st
         if folded in seen:
             raise InputError(f"two entries have the key {entry.key!r} (citeproc-py ignores case in keys)")
         seen[folded] = entry.key
-        item = dict(entry.item)
+        item = {k: v for k, v in entry.item.items() if k != "custom"}  # citeproc-py knows no "custom"
         for variable in ("issue", "volume", "number", "collection-number", "chapter-number"):
             # a numeric range takes an en dash (CSL 1.0.2 "Number": citeproc-js does this, citeproc-py not)
             if isinstance(item.get(variable), str) and re.fullmatch(r"\d+\s*-\s*\d+", item[variable]):
@@ -271,8 +271,10 @@ class _Session:
         if output not in MARKUPS:
             raise StyleError(f"unknown output {output!r}; choose one of {', '.join(MARKUPS)}")
         self.style, self.output = style, output
-        self.source = CiteProcJSON(_citeproc_items(entries))
-        self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+        with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
+            warnings.simplefilter("ignore")
+            self.source = CiteProcJSON(_citeproc_items(entries))
+            self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}

@@ -1,4 +1,4 @@
-"""Citation keys in ASCII for every script: romanised family name + year, "a"/"b" on clashes.
+"""Citation keys in ASCII for every script: romanised family name + year, "a", "b" ... on clashes.
 
 Russian and other Cyrillic names are romanised with iuliia (a maintained library of the
 standard transliteration schemes; we use its Wikipedia scheme, the most widely recognised),
@@ -7,8 +7,8 @@ letter is folded to ASCII.
 
 >>> ascii_fold("Əliyev"), ascii_fold("Шакирзаде"), ascii_fold("Мамед-заде"), ascii_fold("Ağayev")
 ('Aliyev', 'Shakirzade', 'Mamed-zade', 'Agayev')
->>> citation_keys([("Əliyev", "2005"), ("Əliyev", "2005"), ("Osmanov", "2004")])
-['aliyev2005a', 'aliyev2005b', 'osmanov2004']
+>>> citation_keys([("Əliyev", "2005"), ("Əliyev", "2005"), ("Osmanov", "2004"), ("Əliyev", "2005")])
+['aliyev2005', 'aliyev2005a', 'osmanov2004', 'aliyev2005b']
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-__all__ = ["ascii_fold", "citation_keys"]
+__all__ = ["KeyMaker", "ascii_fold", "citation_keys"]
 
 # Azerbaijani Cyrillic letters that iuliia's Russian schemes do not know (official 1991 correspondence).
 _AZ_CYRILLIC = {"ә": "ə", "ғ": "ğ", "ҹ": "c", "һ": "h", "ј": "y", "ө": "ö", "ү": "ü", "ҝ": "g", "ы": "ı",
@@ -52,20 +52,25 @@ def _stem(name: str, year: str) -> str:
     return f"{base or 'ref'}{year or 'nd'}"
 
 
+class KeyMaker:
+    """Hands out keys one at a time, so that a list of any length can be written as it is read:
+    the first record of a name and year gets the bare key, the next ones "a", "b", ... (the
+    convention of Better BibTeX for Zotero)."""
+
+    def __init__(self) -> None:
+        self._seen: Counter[str] = Counter()
+
+    def key(self, name: str, year: str) -> str:
+        stem = _stem(name, year)
+        count = self._seen[stem]
+        self._seen[stem] += 1
+        return stem if count == 0 else stem + _letters(count - 1)
+
+
 def citation_keys(pairs: list[tuple[str, str]]) -> list[str]:
-    """Keys for (name, year) pairs, in order; clashing keys get "a", "b", ... suffixes."""
-    stems = [_stem(name, year) for name, year in pairs]
-    counts = Counter(stems)
-    seen: Counter[str] = Counter()
-    keys = []
-    for stem in stems:
-        if counts[stem] > 1:
-            suffix = _letters(seen[stem])
-            seen[stem] += 1
-            keys.append(stem + suffix)
-        else:
-            keys.append(stem)
-    return keys
+    """Keys for (name, year) pairs, in order; a repeated name and year gets "a", "b", ..."""
+    maker = KeyMaker()
+    return [maker.key(name, year) for name, year in pairs]
 
 
 def _letters(index: int) -> str:

@@ -17,72 +17,131 @@ script by letters only it uses and by its frequent short words.
 from __future__ import annotations
 
 import re
-import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from ._tables import load_table
 
 __all__ = ["bcp47", "detect_language", "detect_script", "langid"]
 
-_SCRIPT_PREFIXES = (
-    ("LATIN", "Latn"), ("CYRILLIC", "Cyrl"), ("GEORGIAN", "Geor"), ("ARMENIAN", "Armn"),
-    ("ARABIC", "Arab"), ("GREEK", "Grek"), ("HEBREW", "Hebr"),
-)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`][^\W\d_]+)?")
 
 
-def _letter_script(char: str) -> str | None:
-    name = unicodedata.name(char, "")
-    for prefix, script in _SCRIPT_PREFIXES:
-        if name.startswith(prefix):
-            return script
-    return None
+# Letters by script, as regex classes (counting with the regex engine is far faster than naming
+# every character): Latin with its extensions and ə, Cyrillic with its supplement, Georgian,
+# Armenian, Arabic (with its presentation forms), Greek, Hebrew.
+_SCRIPT_LETTERS = {
+    "Latn": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]"),
+    "Cyrl": re.compile(r"[\u0400-\u052f]"),
+    "Geor": re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]"),
+    "Armn": re.compile(r"[\u0531-\u0587]"),
+    "Arab": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]"),
+    "Grek": re.compile(r"[\u0370-\u03ff]"),
+    "Hebr": re.compile(r"[\u05d0-\u05ea]"),
+}
 
 
 def detect_script(text: str) -> str:
     """The ISO 15924 code of the script most letters of ``text`` are in ("Zyyy" when none)."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = _letter_script(char)
-            if script:
-                counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return "Zyyy"
-    return max(counts, key=counts.__getitem__)
+    best, best_count = "Zyyy", 0
+    for script, letters in _SCRIPT_LETTERS.items():
+        count = len(letters.findall(text))
+        if count > best_count:
+            best, best_count = script, count
+    return best
+
+
+@dataclass(frozen=True)
+class _Language:
+    lang: str
+    script: str
+    langid: str
+    letters: frozenset[str]
+    excludes: frozenset[str]
+    words: frozenset[str]
+    strong_words: frozenset[str]
+    suffixes: tuple[str, ...]
 
 
 @cache
-def _languages() -> tuple[dict, ...]:
-    return tuple(load_table("languages")["entries"])
+def _languages() -> tuple[_Language, ...]:
+    return tuple(_Language(e["lang"], e["script"], e["langid"], frozenset(e["letters"]) | frozenset(ch.lower() for ch in e["letters"] if len(ch.lower()) == 1),
+                           frozenset(e["excludes"]), frozenset(e["words"]), frozenset(e["strong_words"]),
+                           tuple(e["suffixes"]))
+                 for e in load_table("languages")["entries"])
 
 
-def detect_language(text: str, *, script: str | None = None) -> str:
-    """The most likely language code of ``text`` among the table's languages of its script."""
+@dataclass(frozen=True)
+class _Index:
+    """Inverted indexes over the languages of one script, built once: which languages a letter,
+    an excluded letter or a word speaks for, and with what weight."""
+
+    languages: tuple[_Language, ...]
+    letters: dict[str, tuple[int, ...]]
+    excludes: dict[str, tuple[int, ...]]
+    words: dict[str, tuple[tuple[int, float], ...]]
+
+
+@cache
+def _index(script: str) -> _Index:
+    languages = tuple(e for e in _languages() if e.script == script)
+    letters: dict[str, list[int]] = {}
+    excludes: dict[str, list[int]] = {}
+    words: dict[str, list[tuple[int, float]]] = {}
+    for i, entry in enumerate(languages):
+        for ch in entry.letters:
+            letters.setdefault(ch, []).append(i)
+        for ch in entry.excludes:
+            excludes.setdefault(ch, []).append(i)
+        for word in entry.words:
+            words.setdefault(word, []).append((i, 1.5))
+        for word in entry.strong_words:
+            words.setdefault(word, []).append((i, 3.0))
+    return _Index(languages, {k: tuple(v) for k, v in letters.items()},
+                  {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()})
+
+
+def detect_language(text: str, *, script: str | None = None, prefer: str | None = None) -> str:
+    """The most likely language code of ``text`` among the table's languages of its script.
+
+    A language scores for the letters only it uses (at most 4), against the letters it never uses
+    (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
+    ``prefer`` when it is among the best, else to the language listed first in the table.
+    """
     script = script or detect_script(text)
-    candidates = [e for e in _languages() if e["script"] == script]
-    if not candidates:
+    index = _index(script)
+    if not index.languages:
         return "und"
-    words = [w.casefold() for w in _WORD.findall(text)]
-    best, best_score = candidates[0]["lang"], float("-inf")
-    folded = text.casefold()
-    present = set(folded)
-    for entry in candidates:
-        score = min(4.0, 2.0 * sum(1 for ch in folded if ch in entry["letters"]))
-        score -= 5.0 * len(present & set(entry["excludes"]))
-        vocabulary = set(entry["words"])
-        score += sum(1.5 for w in words if w in vocabulary)
-        score += sum(0.5 for w in words if len(w) > 3 and w.endswith(tuple(entry["suffixes"])))
-        if score > best_score:
-            best, best_score = entry["lang"], score
-    return best
+    scores = [0.0] * len(index.languages)
+    letter_counts = [0] * len(index.languages)
+    for ch in set(text):
+        for i in index.letters.get(ch, ()):
+            letter_counts[i] += text.count(ch)
+    for ch in set(text.casefold()):
+        for i in index.excludes.get(ch, ()):
+            scores[i] -= 5.0
+    # one-letter words count only in lower case: "i", "v", "s" are words, "K." in "Brown K." is an initial
+    words = [w.casefold() for w in _WORD.findall(text) if len(w) > 1 or w.islower()]
+    for word in words:
+        for i, weight in index.words.get(word, ()):
+            scores[i] += weight
+    for i, entry in enumerate(index.languages):
+        scores[i] += min(4.0, 2.0 * letter_counts[i])
+        if entry.suffixes:
+            scores[i] += 0.5 * sum(1 for w in words if len(w) > 3 and w.endswith(entry.suffixes))
+    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if prefer:
+        preferred = next((i for i, e in enumerate(index.languages) if e.lang == prefer), None)
+        if preferred is not None and scores[preferred] >= scores[best]:
+            return prefer
+    return index.languages[best].lang
 
 
 def langid(lang: str) -> str:
     """The BibLaTeX language name (``langid``) of a language code."""
     for entry in _languages():
-        if entry["lang"] == lang:
-            return entry["langid"]
+        if entry.lang == lang:
+            return entry.langid
     return ""
 
 

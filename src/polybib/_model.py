@@ -114,6 +114,7 @@ class Reference:
     language: str = ""
     script: str = ""
     raw: str = ""
+    key: str = ""  # the citation key a record came with (.bib key, CSL-JSON id, RIS ID); "" when parsed
     line: int | None = None
     spans: dict[str, Span] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -33,14 +33,14 @@ _DIGRAPH = r"(?:Dzh|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|Ye|Dj|Gh|Th|Ph|Sch|Дж|ირ|ა�
 INITIAL = rf"(?:{_DIGRAPH}|{UP}|[\u10d0-\u10ff]{{1,2}})\."
 # A run of initials: "İ.O.", "H. H.", "P.-F.", "Н. А."
 INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,2}}"
-NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*"
+NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*['’]?"
 _FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+)"
 _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "xanım", "ханум", "bəy",
               "бек", "паша", "ibn", "ибн", "fon", "фон", "van", "von", "de", "da", "ван", "ди", "ал", "əl",
               "xan", "хан")
 
 _INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS})\s?(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
-_FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}|{UP})$")
+_FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}(?:\s?{UP})?|{UP})$")
 _FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>{_FAMILY}),\s(?P<given>.+)$")
 # Words that make a name a corporate body (an institution, a ministry, a library ...).
 _CORPORATE = re.compile(
@@ -89,12 +89,14 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     text = re.sub(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", "", text, flags=re.IGNORECASE)
     if not text:
         return None
+    # "W. H Metzler": an initial whose full stop was lost
+    text = re.sub(rf"^((?:{INITIAL}\s?)+)({UP})(?=\s{NAME_WORD}$)", r"\1\2.", text)
     match = _INITIALS_FIRST.match(text)
     if match:
         return Person(family=match["family"], given=space_initials(match["given"]))
     match = _FAMILY_FIRST.match(text)
     if match:
-        given = match["given"]
+        given = re.sub(rf"(?<![^\s.])({UP})$", r"\1.", match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
         given = space_initials(given) if "." in given else given
         return Person(family=match["family"], given=given)
     match = _FAMILY_COMMA_GIVEN.match(text)
@@ -107,14 +109,33 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if _CORPORATE.search(text):
         return None
     words = text.split(" ")
-    if 2 <= len(words) <= 3 and all(_is_name_word(w) or re.fullmatch(INITIALS, w) for w in words):
+    patronymic_particle = len(words) == 4 and words[-1].casefold() in _PATRONYMIC_PARTICLES
+    if (2 <= len(words) <= 3 or patronymic_particle) and all(_is_name_word(w) or re.fullmatch(INITIALS, w)
+                                                            for w in words):
         if re.fullmatch(INITIALS, words[-1]):  # "Дэлтон Куртис Е.": family, given, initial
             return Person(family=words[0], given=_tidy_given(" ".join(words[1:])))
+        if len(words) >= 3 and (_is_patronymic(words[-1]) or patronymic_particle):
+            # "Кузнецов Кирилл Константинович", "Мамедов Али Ахмед оглы": family, given, patronymic
+            return Person(family=words[0], given=" ".join(words[1:]))
+        if len(words) == 3 and _is_patronymic(words[1]):
+            # "Кирилл Константинович Кузнецов": given, patronymic, family
+            return Person(family=words[2], given=" ".join(words[:2]))
         if len(words) == 2 and natural_order and not (looks_like_family(words[0])
                                                        and not looks_like_family(words[1])):
             return Person(family=words[1], given=words[0])
         return Person(family=words[0], given=" ".join(words[1:]))
     return None
+
+
+_PATRONYMIC_PARTICLES = frozenset(("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "ұлы", "қызы",
+                                   "угли", "қизи", "o‘g‘li", "qizi", "уулу", "кызы"))
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna",
+                       "evna", "ovych", "ivna", "івна", "ович", "йович", "ьевич")
+
+
+def _is_patronymic(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _PATRONYMIC_PARTICLES or (len(folded) > 5 and folded.endswith(_PATRONYMIC_ENDINGS))
 
 
 def _tidy_given(given: str) -> str:
@@ -146,7 +167,7 @@ def merge_person(heading: Person, other: Person) -> Person:
     return heading
 
 
-_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"))
+_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"), ("oi", "a"), ("oy", "a"), ("oj", "a"))
 
 
 def nominative(family: str, lang: str) -> str:

@@ -22,13 +22,16 @@ kept verbatim in the note with a diagnostic: nothing the user typed is dropped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from ._accounting import syntax_words
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
     parse_person, space_initials
-from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level
-from ._tables import expand_place, is_genre, is_term, load_table, month_number, role_forms, role_of, \
+from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
+from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     table_forms
 from ._text import normalize
 
@@ -36,37 +39,69 @@ __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_URL = re.compile(r"(?:(?:URL|Режим доступа|Режим доступу|Access mode|Available at|Available from)\s?:\s?)?"
-                  r"((?:https?://|www\.)[^\s<>«»\"]+)", re.IGNORECASE)
+_BARE_DOMAIN = r"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
-_ACCESS_DATE = re.compile(r"\(?\s*(?:дата обращения|data obrashcheniya|müraciət tarixi|müraciət edilib|"
-                          r"дата звернення|дата доступа|accessed|date of access)\s*:?\s*"
-                          r"(\d{1,2})[./\s]([^\W\d_]+\.?|\d{1,2})[./\s](\d{4})\s*\)?", re.IGNORECASE)
+
+
+@cache
+def _url_pattern() -> re.Pattern[str]:
+    """A URL with the words that introduce it (terms table: url_intro), or a bare www./domain path."""
+    intros = "|".join(re.escape(f.rstrip(": ")) for f in table_forms("url_intro"))
+    return re.compile(rf"(?:(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})", re.IGNORECASE)
+
+
+@cache
+def _access_date_pattern() -> re.Pattern[str]:
+    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)": the words come from the terms table."""
+    words = "|".join(re.escape(f) for f in table_forms("access_date"))
+    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(\d{{1,2}})[./\s]([^\W\d_]+\.?|\d{{1,2}})[./\s](\d{{4}})\s*\)?",
+                      re.IGNORECASE)
 _ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
 _ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
 _DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
-_PAGES_SUFFIX = re.compile(rf"^(\d+(?:\s?{_D}\s?\d+)?)\s?{_D}?\s?(?:betlar|bet|b)\.?$", re.IGNORECASE)
-_EXTENT = re.compile(rf"^(?:\[?(\d+)\]?)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|გვ|с)?\s?\.?"
-                     rf"(?:\s?{_D}?\s?B)?(?P<rest>\s?[,:;]\s?.*)?$")
+_PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
+                           re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
-_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|é|e|ое)?\s?"
+_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
-_THESIS = re.compile(r"(?:дис\.|дисс\.|диссертац|автореф|avtoref|dissertasiya|dis\.\s?\.\.\.|thesis|dissertation)",
-                     re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+_THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
+                     r"thesis|dissertation)", re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
-                          r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України|"
-                          r"ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS)\b")
+                          r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
+_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|Закон|Указ|Постановление|Приказ|"
+              r"Распоряжение|Закон\s України|Наказ|Постанова|Qanun|Fərman|Sərəncam|Qərar)")
+_ACT_KIND_FIRST = re.compile(
+    rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
+    r"(?:\s(?:от|від|dated)\s(?P<date>[\d.]+(?:\s[^\W\d_]+\s\d{4})?)\s?(?:г|р)?\.?)?"
+    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]", re.VERBOSE)
+_ACT_AZ = re.compile(
+    r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
+    r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
+# "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
+_VOLUME_IN_TITLE = re.compile(
+    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcB])"
+    r"(?P<volumes>(?:[ВвУу]|In)\s?\d+\s?(?:т|ч|кн|vols?|cilddə)\.?(?=\s|$|[.,]))?\s?"
+    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+    r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+    r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
+_COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
+                         re.IGNORECASE)
+_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE)
+_LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
+                        r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
+_STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
+                       r"\s[\d.:/\-—–]+)\.\s")
 _NEWSPAPER_DAY = re.compile(rf"^(\d{{1,2}})\s?([^\W\d_]+)\.?$")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
@@ -90,8 +125,13 @@ class _Parser:
         self.text = text
         self.work = text            # the text with claimed pieces blanked out (same length)
         self.used = bytearray(len(text))
+        self.volume_title: Piece | None = None
+        self.sine_loco = False   # "[S. l.]": a publication area that says it names no place
+        self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
-        self.lang = detect_language(text, script=self.script)
+        # the record's language, as its title area shows it (a publisher abroad does not change it)
+        head = re.split(rf"\s?//|\.\s?{_D}\s|\s[–—]\s", text, maxsplit=1)[0]
+        self.lang = detect_language(head if len(head) > 20 else text, script=self.script)
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def claim(self, start: int, end: int, field: str | None = None) -> None:
@@ -128,15 +168,15 @@ class _Parser:
 
     def extract_identifiers(self) -> None:
         ref = self.ref
-        for match in _ACCESS_DATE.finditer(self.work):
+        for match in _access_date_pattern().finditer(self.work):
             day, month, year = match.group(1), match.group(2), match.group(3)
             number = int(month) if month.isdigit() else month_number(month.rstrip("."))
             if not number:
                 continue
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
-        for match in _URL.finditer(self.work):
-            url = match.group(1).rstrip(".,;)")
+        for match in _url_pattern().finditer(self.work):
+            url = match.group(1).rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
             end = match.start(1) + len(url)
@@ -149,6 +189,11 @@ class _Parser:
             if not ref.url:
                 ref.url = url
                 self.claim(match.start(), end, "url")
+        if ref.url and not ref.urldate:
+            match = re.search(r"\(\s?(\d{1,2})\.(\d{1,2})\.(\d{4})\s?\)", self.work)
+            if match:
+                ref.urldate = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+                self.claim(match.start(), match.end(), "urldate")
         for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
             for match in pattern.finditer(self.work):
                 value = re.sub(r"\s", "", match.group(1))
@@ -186,15 +231,30 @@ class _Parser:
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
         part = self.parse_author_date(part)
+        part = self.parse_act_title(part)
+        match = _STANDARD.match(part.text)
+        if match:   # "ГОСТ Р 7.0.100—2018. Title ...": the standard's designation is its number
+            self.ref.number = self.take(part.cut(0, match.end(1)), "number")
+            part = part.cut(match.end())
+        if self.ref.entry_type == "legislation":
+            for area in split_areas(part) if part else []:
+                self.classify_area(area, into=self.ref)
+            return
         heading, rest = self.parse_heading(part)
+        match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if heading else None
+        if match:   # "Willis J. 2012. Title": the author-date habit
+            ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
+            rest = rest.cut(match.end())
         areas = split_areas(rest) if rest else []
         if not areas:
             ref.authors = ref.authors or heading
             return
         title_zone, tail = self.find_title_zone(areas)
-        self.parse_title_zone(title_zone, heading)
         for area in tail:
             self.classify_area(area, into=ref)
+        self.parse_title_zone(title_zone, heading)
+        if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
+            ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
@@ -217,6 +277,42 @@ class _Parser:
             self.parse_comma_imprint(remainder)
         return Piece("", rest.end)
 
+    def parse_act_title(self, part: Piece) -> Piece:
+        """A legal act cited by its kind, date, number and title in quotes:
+        "Закон РФ «Об электронной цифровой подписи»",
+        "Федеральный закон от 06.04.2011 № 63-ФЗ «Об электронной подписи»",
+        "14 dekabr 2004-cü il tarixli 812-IIQD nömrəli “...” Azərbaycan Respublikasının Qanunu (source, 2005-ci il, № 1)".
+        """
+        ref = self.ref
+        match = _ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text)
+        if not match:
+            return part
+        groups = match.groupdict()
+        ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
+        if groups.get("number"):
+            ref.number = self.take(part.cut(match.start("number"), match.end("number")), "number")
+        if groups.get("date"):   # the act's own date, not a publication date
+            ref.note.append(self.take(part.cut(match.start("date"), match.end("date")), "date"))
+        ref.entry_type = "legislation"
+        self.claim(part.start, part.start + match.end())
+        rest = part.cut(match.end())
+        source = re.match(r"^\((.+)\)\.?$", rest.text)
+        if source:   # "(Azərbaycan Respublikasının qanunvericilik toplusu, 2005-ci il, № 1, maddə 4)"
+            pieces = split_top_level(rest.cut(1, len(rest.text) - 1), r",\s?")
+            ref.host = Reference(entry_type="periodical", title=self.take(pieces[0], "journaltitle"))
+            for piece in pieces[1:]:
+                year = re.fullmatch(rf"({_YEAR})(?:[-‑]?(?:ci|cü|cı|cu))?\s?(?:il|г|р|y)?\.?", piece.text)
+                if year and not ref.year:
+                    ref.year = year.group(1)
+                    self.claim(piece.start, piece.end, "year")
+                else:
+                    ref.note.append(piece.text)
+                    self.mark(piece)
+            self.mark(rest)
+            return Piece("", rest.end)
+        return rest
+
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
         text = part.text
@@ -224,17 +320,19 @@ class _Parser:
         given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
         family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
         forms = [
-            # Family, Given Patronymic.   /   Family, I. O.
-            (rf"^(?P<name>{NAME_WORD},\s?(?:{NAME_WORD}|{INITIAL})(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
+            # Georgian: Family I. [Family I.]
+            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
+             "family-initials"),
+            # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
+            (rf"^(?P<name>{NAME_WORD}\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+            # Family, Given Patronymic.
+            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:\s?(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
             # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
             (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
              rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
             # I. O. Family, I. O. Family.
             (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
              "initials-family"),
-            # Georgian: Family I. [Family I.]
-            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
-             "family-initials"),
             # Given Family.  (two name words, natural order)
             (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
             # I. Family Title... (no full stop after the heading)
@@ -244,11 +342,21 @@ class _Parser:
             match = re.match(pattern, text)
             if not match:
                 continue
+            if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
+                continue   # "Азербайджанская Республика. – Баку : ...": a two-word title, not a name
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
                 return persons, part.cut(match.end())
         return [], part
+
+    def title_follows_directly(self, rest: Piece) -> bool:
+        """Whether an area separator or the publication area comes right after a would-be heading."""
+        areas = split_areas(rest)
+        if not areas or re.match(rf"^{_D}", rest.text):
+            return True
+        sentences = self.split_sentences(areas[0])
+        return bool(sentences) and self.looks_like_area(sentences[0])
 
     def read_heading_persons(self, name: str, kind: str) -> list[Person]:
         if kind == "comma":
@@ -265,6 +373,9 @@ class _Parser:
             return [Person(family=m.group(1), given=m.group(2)) for m in
                     re.finditer(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)", name)]
         persons = []
+        match = re.fullmatch(rf"({NAME_WORD})\s({NAME_WORD})\s?({INITIALS})", name)
+        if match and kind == "family-initials":
+            return [Person(family=match.group(1), given=f"{match.group(2)} {space_initials(match.group(3))}")]
         for chunk in re.split(r"\s?,\s?(?=\S)", name):
             person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
                 parse_person(chunk)
@@ -279,54 +390,86 @@ class _Parser:
 
     def find_title_zone(self, areas: list[Piece]) -> tuple[Piece, list[Piece]]:
         """The first area holds the title; where areas are not marked with dashes (DSTU 8302 and
-        careless lists) the publication area starts at the first sentence that looks like one."""
+        careless lists) the publication area starts at the first sentence that looks like one, and
+        each later sentence that looks like an area starts another."""
         first = areas[0]
         sentences = self.split_sentences(first)
         for i, sentence in enumerate(sentences[1:], 1):
             if self.looks_like_area(sentence, first_after_title=True):
                 zone = first.cut(0, sentence.start - first.start)
-                rest = [first.cut(s.start - first.start, s.end - first.start) for s in sentences[i:]]
+                rest: list[Piece] = []
+                for later in sentences[i:]:
+                    if rest and not self.looks_like_area(later) and not _VOLUME.match(later.text):
+                        rest[-1] = first.cut(rest[-1].start - first.start, later.end - first.start)
+                    else:
+                        rest.append(first.cut(later.start - first.start, later.end - first.start))
                 return zone.strip(" .,"), rest + areas[1:]
-        # "Title, Place, Year, səh. 5": commas only
-        match = re.search(rf",\s?(?=(?:{self.place_alternatives()})\s?[,:—–-]|{_YEAR}\b)", first.text)
-        if match and len(areas) == 1:
+        # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
+        match = self.place_patterns().title_end.search(first.text)
+        if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
-            return zone, [first.cut(match.end())]
+            return zone, [first.cut(match.end()), *areas[1:]]
         return first, areas[1:]
 
     def split_sentences(self, piece: Piece) -> list[Piece]:
-        """Split at ". " between sentences, not after initials or abbreviations."""
+        """Split at ". " between sentences: not after initials (unless a place of publication
+        follows), nor after an abbreviation that initials or lower case follow."""
+        key = (piece.start, piece.text)
+        if key not in self.sentences:
+            self.sentences[key] = self._split_sentences(piece)
+        return self.sentences[key]
+
+    def _split_sentences(self, piece: Piece) -> list[Piece]:
         cuts = [0]
-        for match in re.finditer(r"\.\s?(?=[\w«\"“\[(№])|\s(?=\d{4}\.?$)", piece.text):
-            before = piece.text[: match.start()]
-            word = re.search(r"(\S+)$", before)
+        text = piece.text
+        imprint_start = self.place_patterns().imprint_start
+        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
+            before = text[: match.start()]
+            word = re.search(r"([^\s.]+)$", before)
             token = word.group(1) if word else ""
-            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == ".":
-                if not re.fullmatch(r"\d+|[IVXLC]+", token):
-                    continue  # an initial
-            if token.casefold().rstrip(".") in _ABBREVIATIONS and not re.match(r"\.\s?\d", match.group() +
-                                                                                 piece.text[match.end():][:1]):
+            after = text[match.end():]
+            if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+                continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
+            if token in ("р", "г") and after.startswith("№") and re.search(r"\d{4}\s?[рг]$", before):
+                continue  # "від 12.01.2017 р. № 40": the date and number of an act
+            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
+                    and not re.fullmatch(r"\d+|[IVXLC]{2,}", token) and not imprint_start.match(after):
+                continue  # an initial
+            if is_abbreviation(token) and re.match(rf"{INITIAL}|\s?{LOW}", after):
+                continue  # "им. Н. Э. Баумана", "учеб. пособие"
+            if _starts_with_role(after):
+                cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
-            if match.group().strip() == "." and piece.text[match.end():match.end() + 1].islower():
+            if word and genre_keyword_at(text, word.start()) > match.end():
+                continue  # "учеб. Пособие": one genre phrase, whatever its capitals
+            if match.group().strip() == "." and _is_lower(after[:1]) and not _rx_area_word.match(after):
                 continue
             cuts.append(match.end())
-        cuts.append(len(piece.text))
-        return [s for s in (piece.cut(a, b).strip(" .") for a, b in zip(cuts, cuts[1:])) if s]
+        cuts.append(len(text))
+        return [s for s in (trim_area(piece.cut(a, b)) for a, b in zip(cuts, cuts[1:])) if s]
 
     def place_alternatives(self) -> str:
-        cities = load_table("places")["cities"]
-        abbreviations = [e["abbr"] for e in load_table("places")["entries"]
-                         if e.get("lang", self.lang) == self.lang.split("-")[0]
-                         or e.get("script") == self.script]
-        return "|".join(re.escape(c) for c in sorted({*cities, *abbreviations}, key=len, reverse=True))
+        return _place_alternatives(self.lang.split("-")[0], self.script)
+
+    def place_patterns(self) -> _PlacePatterns:
+        return _place_patterns(self.lang.split("-")[0], self.script)
 
     def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
+        """Whether a sentence is one of the areas after the title (publication, extent, numbers)."""
         text = piece.text.strip(" .")
-        if _EXTENT.match(text) and re.match(r"^\d+\s?\S", text) and not re.match(rf"^{_YEAR}\s?\S", text):
-            return bool(re.match(r"^\d+\s?(?:s|с|səh|стр|p|pp|S|b|bet)\b", text))
+        if re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text):
+            return True
+        if _extent_start().match(text):
+            return True
+        match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
+        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS):
+            return True   # "июнь 2001", "Summer 2007"
+        if re.match(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)", text):
+            return True   # "1986 V. 32, № 3—4"
+        if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
+            return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
-            re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text)
-            or self.match_imprint(text)
+            self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
             or _NUMBER.match(text)
             or (_EDITION.search(text) and len(text) < 60 and not is_genre(text))
@@ -335,31 +478,51 @@ class _Parser:
 
     def match_imprint(self, text: str) -> re.Match[str] | None:
         """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
-        places = self.place_alternatives()
-        return (re.match(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b", text)
-                if re.search(_YEAR, text) else re.match(rf"^(?:{places})\.?\s?(?::|$)", text))
+        patterns = self.place_patterns()
+        return patterns.imprint.match(text) if re.search(_YEAR, text) else patterns.place_colon.match(text)
 
     def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
         ref = self.ref
         title_part, sor = zone, None
+        for marker in re.finditer(r"\((?:азерб|рус|англ|укр|каз|нем|фр|тур|груз|арм|az|ru|en)\.\)", zone.text):
+            ref.markers.append(marker.group())   # Wikipedia's language marks: "(азерб.)"
+            self.claim(zone.start + marker.start(), zone.start + marker.end())
+            zone = Piece(zone.text[: marker.start()] + " " * len(marker.group()) + zone.text[marker.end():],
+                         zone.start)
         match = re.search(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)", zone.text)
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.claim(zone.start + match.start(), zone.start + match.end())
+        else:
+            title_part, sor = self.find_unmarked_responsibility(zone, heading)
+        # "Title. Journal. 2000. № 2." / "Title / Journal. 2000. № 2.": an article without "//"
+        if self.tail_is_serial(sor):
+            title_part, sor = self.take_unlinked_journal(title_part, sor)
+        title_part = self.take_parenthetical_responsibility(title_part)
         # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
         title_part = self.take_volume_from_title(title_part)
+        title_part = self.take_genre_sentence(title_part)
         pieces = split_top_level(title_part, r"\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S)")
         if not pieces:
             ref.authors = heading
             return
         title = pieces[0]
-        ref.title = self.take(title.strip(" ." + _QUOTES if _balanced_quotes(title.text) else " ."), "title")
-        ref.title = _strip_quotes(ref.title)
+        quoted = re.match(r'^([«"“„])(.+?)([»"”“])(?=\s?[,.;:]|$)', title.text)
+        if quoted and quoted.end() < len(title.text.rstrip(" .")) and _QUOTE_PAIRS.get(quoted.group(1)) == quoted.group(3):
+            title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
+            self.claim(title.start - 1, title.start)
+            self.claim(title.end, title.end + 1)
+        title = self.split_trailing_genre(title.strip(" ."))
+        ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
-            if is_genre(value):
+            if re.fullmatch(r"\d{2}\.\d{2}\.\d{2}", value) and ref.thesis_type:
+                ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
+                self.claim(piece.start, piece.end, "type")
+                continue
+            if is_genre(value) or _THESIS.search(value) or _ACT_KIND_START.match(value):
                 if _THESIS.search(value):
                     ref.thesis_type = value
                 genres.append(value.strip("[]"))
@@ -368,7 +531,7 @@ class _Parser:
                 subtitles.append(value)
                 self.claim(piece.start, piece.end, "subtitle")
         ref.subtitle = " : ".join(subtitles)
-        ref.genre = " : ".join(genres)
+        ref.genre = " : ".join([*genres, ref.genre] if ref.genre else genres)
         sor_persons: list[Person] = []
         if sor:
             sor, host_title = self.split_unlinked_host(sor)
@@ -378,47 +541,111 @@ class _Parser:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
 
-    def take_volume_from_title(self, title_part: Piece) -> Piece:
+    def split_trailing_genre(self, title: Piece) -> Piece:
+        """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
+        if self.ref.genre:
+            return title
+        for word in re.finditer(r"(?<=\s)\S", title.text):
+            end = genre_keyword_at(title.text, word.start())
+            if end == len(title.text) and " " in title.text[word.start():end] and word.start() > 0:
+                self.ref.genre = self.take(title.cut(word.start()), "genre")
+                return title.cut(0, word.start())
+        return title
+
+    def take_parenthetical_responsibility(self, title_part: Piece) -> Piece:
+        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses."""
+        match = re.search(r"\s?\(([^()]+)\)", title_part.text)
+        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))):
+            return title_part
+        inner = title_part.cut(match.start(1), match.end(1))
+        self.claim(title_part.start + match.start(), title_part.start + match.end())
+        self.ref.contributors.extend(self.parse_responsibility(inner))
+        text = title_part.text[: match.start()] + " " * (match.end() - match.start()) + title_part.text[match.end():]
+        return Piece(text, title_part.start).strip(" .")
+
+    def find_unmarked_responsibility(self, zone: Piece, heading: list[Person]) -> tuple[Piece, Piece | None]:
+        """A statement of responsibility whose "/" was lost: a sentence that opens with role words
+        ("baş red. Y. Mahmudov"), "I.O. Family;" after the title, or the heading's name repeated."""
+        for sentence in self.split_sentences(zone)[1:]:
+            key = re.sub(r"\.\s*", ". ", sentence.text.casefold())
+            if any(key.startswith(form) and role_of(form) != "note" for form in role_forms()):
+                return zone.cut(0, sentence.start - zone.start), zone.cut(sentence.start - zone.start)
+        match = re.search(rf"\s(?={INITIALS}\s?{NAME_WORD}\s?;)", zone.text)
+        if match:
+            return zone.cut(0, match.start()), zone.cut(match.end())
+        families = [p.family for p in heading if p.family]
+        if families:
+            match = re.search(rf"\s({INITIALS})\s?({NAME_WORD})$", zone.text)
+            if match and match.group(2) in families:
+                return zone.cut(0, match.start()), zone.cut(match.start() + 1)
+        return zone, None
+
+    def tail_is_serial(self, sor: Piece | None = None) -> bool:
+        """The areas after the title name an issue (№) and a year but no publisher (a serial), or what
+        follows a single "/" names a conference rather than persons."""
         ref = self.ref
+        if sor is not None and _PROCEEDINGS.match(sor.text) and not re.search(INITIAL + r"\s?" + NAME_WORD, sor.text):
+            return True
+        return bool(ref.number and not ref.publishers and not ref.places and not ref.pagetotal
+                    and ref.host is None)
+
+    def take_unlinked_journal(self, title_part: Piece, sor: Piece | None) -> tuple[Piece, Piece | None]:
+        ref = self.ref
+        if sor is not None and not re.search(INITIAL, sor.text) and not role_of(sor.text.split(" ")[0]):
+            journal = sor
+            sor = None
+        else:
+            sentences = self.split_sentences(title_part)
+            if len(sentences) < 2:
+                return title_part, sor
+            journal = sentences[-1]
+            title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
+        name = self.take(journal.strip(" ."), "journaltitle")
+        kind = re.search(r"\s(jurnalı|qəzeti|журналы?|газетасы?|газета|məcmuəsi)$", name, flags=re.IGNORECASE)
+        if kind:   # '"Qobustan" jurnalı': the word for "journal" is a marker, not part of the name
+            ref.markers.append(kind.group(1))
+            name = name[: kind.start()]
+        ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
+        ref.entry_type = "article"
+        ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                     span=Span(journal.start, journal.end))
+        return title_part, sor
+
+    def take_genre_sentence(self, title_part: Piece) -> Piece:
+        """"Title. Monoqrafiya." : a genre word as a sentence of its own after the title."""
         sentences = self.split_sentences(title_part)
-        for i, sentence in enumerate(sentences):
-            if i == 0:
-                # "Title: У 6 т. Т. 1"  - the volume after a colon
-                inner = re.search(r":\s?([ВвУу]\s?\d+\s?[тч]\.)\s?([ТтЧч]\.\s?\d+)?$", sentence.text)
-                if inner:
-                    ref.volumes = inner.group(1)
-                    ref.note.append(inner.group(1))
-                    if inner.group(2):
-                        ref.volume = re.sub(r"^\D+", "", inner.group(2))
-                    self.claim(sentence.start + inner.start(), sentence.end, "volume")
-                    return title_part.cut(0, sentence.start - title_part.start + inner.start())
-                continue
-            text = sentence.text
-            volumes = re.match(r"^(?:[ВвУу]\s?\d+\s?[тч]\.?)", text)
-            volume = _VOLUME.match(text.strip(" ."))
-            if volumes or volume:
-                head = title_part.cut(0, sentence.start - title_part.start)
-                if volume:
-                    ref.volume = next(g for g in volume.groups() if g)
-                    ref.volume = re.sub(r"\s?[-–—]\s?", "--", ref.volume)
-                    self.claim(sentence.start, sentence.end, "volume")
-                else:
-                    ref.volumes = volumes.group()
-                    ref.note.append(volumes.group())
-                    self.claim(sentence.start, sentence.end, "volume")
-                after = title_part.cut(sentence.end - title_part.start)
-                if after:
-                    after_volume = _VOLUME.match(after.text.split(".")[0].strip() + ".")
-                    if after_volume and not ref.volume:
-                        ref.volume = next(g for g in after_volume.groups() if g)
-                        cut = len(after.text.split(".")[0]) + 1
-                        self.claim(after.start, after.start + cut)
-                        after = after.cut(cut)
-                    if after:
-                        ref.maintitle = self.take(head.strip(" .:"), "maintitle")
-                        return after
-                return head
+        if len(sentences) > 1 and len(sentences[-1].text.split()) <= 4 and is_genre(sentences[-1].text):
+            last = sentences[-1]
+            if not self.ref.genre:
+                self.ref.genre = self.take(last.strip(" ."), "genre")
+                return title_part.cut(0, last.start - title_part.start).strip(" .")
         return title_part
+
+    def take_volume_from_title(self, title_part: Piece) -> Piece:
+        """Volume designations in the title area (GOST 7.1-2003, 4.2.4: multipart works):
+        "Собрание сочинений : в 22 т. Т. 5", "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных часоў ...",
+        "Azərbaycan tarixi. I cild". A title after the volume number is the volume's own title, and
+        then what precedes is the title of the whole work (maintitle)."""
+        ref = self.ref
+        match = _VOLUME_IN_TITLE.search(title_part.text)
+        if not match or not match.start():
+            return title_part
+        if match.group("volumes"):
+            ref.volumes = match.group("volumes").strip()
+            ref.note.append(ref.volumes)
+        number = match.group("number") or match.group("number2")
+        if number:
+            ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
+        self.claim(title_part.start + match.start(), title_part.start + match.end(), "volume")
+        head = title_part.cut(0, match.start()).strip(" .:,")
+        after = title_part.cut(match.end()).strip(" .:,;")
+        if after and number:
+            ref.maintitle = self.take(head, "maintitle")
+            return after
+        if after:
+            self.ref.note.append(after.text)
+            self.mark(after)
+        return head
 
     def split_unlinked_host(self, sor: Piece) -> tuple[Piece, Piece | None]:
         """"... / Н. А. Шакирзаде ; Институт .... Азербайджанская Республика ... : монография":
@@ -452,7 +679,15 @@ class _Parser:
     def parse_responsibility(self, sor: Piece) -> list[Person]:
         """Persons and bodies of the statement of responsibility; returns the first group's persons."""
         ref = self.ref
-        groups = split_top_level(sor, r"\s?;\s?|\.\s(?=(?:Redaksiya|Tərtibçilər|Rəyçilər|Redaktor)\b)")
+        if sor.text not in ref.responsibility:
+            ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
+        groups = []
+        for group in split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})"):
+            separator = sor.text[groups[-1].end - sor.start: group.start - sor.start] if groups else ""
+            if groups and ";" not in separator and re.search(rf"(?:^|\s){LOW}+$", groups[-1].text):
+                groups[-1] = sor.cut(groups[-1].start - sor.start, group.end - sor.start)   # "nauch. red. per."
+            else:
+                groups.append(group)
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
             role, role_raw, names = self.split_role(group)
@@ -468,7 +703,7 @@ class _Parser:
             if others:
                 persons.append(Person(family="others", role=role or "author", role_raw=role_raw))
             if role in ("editor", "compiler"):
-                ref.editors.extend(persons)
+                ref.editors.extend(p for p in persons if p.display() not in {e.display() for e in ref.editors})
             elif role == "translator":
                 ref.translators.extend(persons)
             elif index == 0 or not role:
@@ -494,10 +729,10 @@ class _Parser:
                 names = Piece(group.text[: match.start()] + " " * (match.end() - match.start()) +
                               group.text[match.end():], group.start).strip()
             return role_of(match.group(1)), match.group(1), names
-        # "Z.M.Bünyadov və Y.B.Yusifovun redaktəsi ilə", "Təsnifat T.Y.Budaqovun rəhbərliyi ilə ..."
-        match = re.search(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə)", text)
+        # "Z.M.Bünyadov və Y.B.Yusifovun redaktəsi ilə", "Sh. Shomuhamedov tarjimasi"
+        match = _role_suffix(text)
         if match:
-            return "editor", match.group(1), group.cut(0, match.start())
+            return role_of(match.group(1)) or "editor", match.group(1), group.cut(0, match.start())
         return None, "", group
 
     def read_names(self, names: Piece, *, role: str | None, role_raw: str) -> tuple[list[Person], bool, str]:
@@ -505,24 +740,29 @@ class _Parser:
         text = names.text
         others = False
         for form in table_forms("et_al"):
+            form = form.rstrip(".")
             if text.casefold().endswith(form.casefold()) or f" {form.casefold()}" in text.casefold():
                 index = text.casefold().rfind(form.casefold())
                 text = text[:index].rstrip(" ,")
                 others = True
                 break
         text = re.sub(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]", "", text)
+        for aside in re.findall(r"\s?\(([^()]*)\)", text):
+            self.ref.note.append(aside)
+        text = re.sub(r"\s?\([^()]*\)", "", text)
         chunks = [c for c in re.split(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s", text) if c.strip()]
         persons = []
-        genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod")) or \
+        genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod", "per")) or \
             "ilə" in role_raw or role_raw.casefold().startswith("пер")
         for chunk in chunks:
             person = parse_person(chunk)
             if person is None:
-                if persons or len(chunks) == 1 or role:
-                    pass
-                corporate = text.strip(" .")
-                return ([], others, corporate) if not persons and corporate and not role else \
-                    (persons, others, "") if persons else ([], others, corporate)
+                if not persons and not role:
+                    return [], others, text.strip(" .")   # a corporate body, commas and all
+                self.ref.note.append(chunk.strip())
+                self.ref.diagnose("unparsed-name", f"{chunk.strip()!r} is not read as a personal name; "
+                                  "kept in the note")
+                continue
             if genitive:
                 person.family = nominative(person.family, self.lang.split("-")[0])
             person.role = role or "author"
@@ -539,12 +779,16 @@ class _Parser:
                 ref.authors = [Person(corporate=ref.organizations.pop(0))]
             return
         merged = list(heading)
+        used: set[int] = set()
         for other in sor_persons:
             if other.family == "others":
                 merged.append(other)
                 continue
             for i, person in enumerate(merged):
+                if i in used:
+                    continue
                 if person.family.casefold() == other.family.casefold():
+                    used.add(i)
                     merged[i] = merge_person(person, other)
                     break
                 words = re.split(r"[\s,]+", person.display())
@@ -576,11 +820,20 @@ class _Parser:
         kind = self.area_kind(text)
         if kind and getattr(ref, kind):
             return
+        glued = re.fullmatch(rf"({_YEAR})\.(\S.*)", text)
+        if glued and self.area_kind(glued.group(2)):   # "2001.150-B"
+            self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
+            self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
+            return
+        if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
+            ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
+            self.mark(area)
+            return
         if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text):
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         match = _PAGES.match(text)
@@ -590,13 +843,19 @@ class _Parser:
             return
         match = _PAGES_SUFFIX.match(text)
         if match:
-            ref.pages = _page_range(match.group(1))
+            ref.pages = _page_range(re.sub(r"\s?[-–]?\s?(?:betlar|bet|b)\.?$", "", match.group(1), flags=re.I))
             self.claim(area.start, area.end, "pages")
             return
         match = _NUMBER.match(text)
         if match:
             ref.number = re.sub(r"\s?[-–—]\s?", "-", match.group(1))
             self.claim(area.start, area.end, "number")
+            return
+        match = re.match(r"^(?:Том|Т\.|Ч\.|Vol\.|Cild|Kitab)\s?([\dIVXLC]+)\s?:\s?(.+)$", text)
+        if match and ref is self.ref and self.volume_title is None and not ref.volume:
+            ref.volume = match.group(1)
+            self.volume_title = area.cut(match.start(2)).strip(" .")
+            self.claim(area.start, area.start + match.start(2), "volume")
             return
         match = _VOLUME.match(text)
         if match:
@@ -618,9 +877,12 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
-        match = re.match(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?(?:s|с|səh|стр|p|pp|S|b|B|bet|арк|л|гв)\b\.?", text)
+        match = _extent_start().match(text)
         if match:
             ref.pagetotal = match.group(1)
+            unnumbered = re.search(r"\[\d+\]", match.group())
+            if unnumbered:
+                ref.note.append(f"{unnumbered.group()} s.")   # "302, [7] s.": unnumbered pages
             self.claim(area.start, area.start + match.end(), "pagetotal")
             rest = area.cut(match.end()).strip(" ,.;:")
             if rest and _ILLUSTRATIONS.match(rest.text):
@@ -631,7 +893,29 @@ class _Parser:
             ref.pagetotal = text
             self.claim(area.start, area.end, "pagetotal")
             return
+        match = self.place_patterns().place_year.fullmatch(text)
+        if match and not ref.places:   # "Алматы 1994", "Алматы1994"
+            ref.places = self.read_places(match.group(1), area=text)
+            ref.year = ref.year or match.group(2)
+            self.claim(area.start, area.end, "location")
+            return
+        match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
+        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS) and not ref.year:
+            ref.year = match.group(2)
+            ref.date = ref.date or match.group(1)
+            self.claim(area.start, area.end, "year")
+            return
         if self.parse_imprint(area, into=ref):
+            return
+        sentences = self.split_sentences(area)
+        if len(sentences) > 1:
+            for sentence in sentences:
+                self.classify_area(sentence, into=ref, commas=commas)
+            return
+        numbers = split_top_level(area, rf",\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
+        if len(numbers) > 1 and all(self.area_kind(n.text.strip(" .")) for n in numbers):
+            for number in numbers:
+                self.classify_area(number, into=ref, commas=False)
             return
         if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
             return
@@ -647,28 +931,33 @@ class _Parser:
             return "volume"
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             return "year"
+        if _extent_only().match(text):
+            return "pagetotal"
         return None
 
     def parse_imprint(self, area: Piece, *, into: Reference) -> bool:
         """"Place : Publisher, Year" (GOST 7.1-2003, 4.4) with several places or publishers."""
         text = area.text
-        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})"
-                         rf"(?P<tail>\s?(?:г|y|il)?\.?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
+        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
+                         rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
         if not match:
             match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
             if not match or not self.is_place(match.group("places")):
                 return False
-        places = self.read_places(match.group("places"))
+        places = self.read_places(match.group("places"), area=text)
         if not places:
             return False
-        into.places = places
-        self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
+        if not into.places:   # a second publication area is left to the note, never overwrites the first
+            into.places = places
+            self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
         publishers = match.group("publishers").strip(" ,")
-        if publishers:
+        if re.fullmatch(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", publishers, re.IGNORECASE):
+            publishers = ""   # [б. и.] / [s. n.]: no publisher named
+        if publishers and not into.publishers:
             into.publishers = [_strip_quotes(p) for p in re.split(r"\s?;\s?|\s:\s", publishers) if p.strip()]
             self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
                        "publisher")
-        if "year" in match.groupdict() and match.group("year"):
+        if "year" in match.groupdict() and match.group("year") and not into.year:
             into.year = match.group("year")
             self.claim(area.start + match.start("year"), area.start + match.end("year"), "year")
             tail = match.group("tail").strip(" .,г")
@@ -686,28 +975,52 @@ class _Parser:
         into = into or self.ref
         if not pieces:
             return False
-        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) for p in pieces):
+        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) or _starts_with_role(p.text)
+                   or self.area_kind(p.text.strip(" .")) for p in pieces):
             return False
-        for piece in pieces:
+        has_year = any(re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", p.text.strip(" .")) for p in pieces)
+        # Soviet lists quote the publisher: «Elm», “Sharq”. A quoted piece is the publisher, and an
+        # unquoted title-like piece before it (or before a volume number) names the larger work.
+        quoted = next((p for p in pieces if re.fullmatch(r"[«\"“„].+[»\"”“]", p.text.strip(" ."))), None)
+        host_title: Piece | None = None
+        for index, piece in enumerate(pieces):
             text = piece.text.strip(" .")
             if not text:
                 continue
-            if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
+            following = pieces[index + 1].text.strip(" .") if index + 1 < len(pieces) else ""
+            if piece is quoted and not into.publishers:
+                into.publishers = [_strip_quotes(text)]
+                self.claim(piece.start, piece.end, "publisher")
+            elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
+                    and not self.is_place(text) and not self.area_kind(text) and not any(ch.isdigit() for ch in text) \
+                    and (quoted is not None and quoted is not piece or _VOLUME.match(following)) \
+                    and len(text.split()) >= 2:
+                host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
+            elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
+                self.classify_area(piece, into=into, commas=False)
+            elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
+                self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
+            elif re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
-            elif self.is_place(text) and not into.places:
-                into.places = self.read_places(text)
+            elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
+                self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
+                self.sine_loco = True
+            elif self.is_place(text):
+                chain = " ".join(p.text for p in pieces)
+                into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
                 self.claim(piece.start, piece.end, "location")
             elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
                 self.classify_area(piece, into=into, commas=False)
-            elif not into.publishers and not into.year:
-                value = _strip_quotes(text)
-                into.publishers = [value]
+            elif not into.publishers and quoted is None and (has_year or into.year) \
+                    and not re.search(INITIAL + NAME_WORD, text):
+                into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
-            elif not into.publishers and into.year:
-                value = _strip_quotes(text)
-                into.publishers = [value]
-                self.claim(piece.start, piece.end, "publisher")
+        if host_title is not None:
+            self.ref.host = Reference(entry_type="book", title=self.take(host_title.strip(" ."), "booktitle"))
+            self.ref.entry_type = "incollection"
+            self.ref.diagnose("part-without-link", "the larger work's title follows the part's title without "
+                              "'//'", span=Span(host_title.start, host_title.end))
         return True
 
     def is_place(self, text: str) -> bool:
@@ -717,25 +1030,51 @@ class _Parser:
         if expand_place(text, lang=self.lang.split("-")[0], script=self.script) or \
                 expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
             return True
-        cities = {c.casefold() for c in load_table("places")["cities"]}
-        return all(p.strip(" .").casefold() in cities for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip())
+        cities = _known_cities()
+        lang = self.lang.split("-")[0]
+        parts = [p for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip(" .")]
+        return bool(parts) and all(p.strip(" .").casefold() in cities
+                                   or expand_place(p, lang=lang, script=self.script) for p in parts)
 
-    def read_places(self, text: str) -> list[str]:
-        """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград)."""
+    def read_places(self, text: str, *, area: str = "") -> list[str]:
+        """Places of publication, abbreviations expanded ("М.; Л." -> Москва, Ленинград).
+
+        An abbreviation is read in the language of the publication area when that area says more
+        than the abbreviation alone ("К. : НБУ ім. В. І. Вернадського" is Київ, whatever the title's
+        language), else in the record's language."""
         text = text.strip(" [].")
         if re.fullmatch(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)", text):
             return []
         places = []
-        for raw in re.split(rf"\s?;\s?|\s?[{DASH_CLASS}]\s?(?=[{_UPPER_ABBR}])|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text):
+        for raw in self._place_parts(text):
             raw = raw.strip(" .")
             if not raw:
                 continue
-            lang = self.lang.split("-")[0]
+            lang = self.area_language(area) if area else self.lang.split("-")[0]
             expanded = expand_place(raw, lang=lang, script=self.script)
             places.append(expanded or raw)
         if places and all(len(p) > 40 for p in places):
             return []
         return places
+
+    def area_language(self, area: str) -> str:
+        letters = re.sub(r"[^\w]|\d", "", area)
+        if len(letters) < 8 or detect_script(area) != self.script:
+            return self.lang.split("-")[0]
+        lang = detect_language(area, script=self.script, prefer=self.lang).split("-")[0]
+        return lang if lang != "en" or self.script != "Latn" else self.lang.split("-")[0]
+
+    def _place_parts(self, text: str) -> list[str]:
+        parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text)
+        out = []
+        lang = self.lang.split("-")[0]
+        for part in parts:
+            halves = re.split(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])", part)
+            if len(halves) > 1 and all(expand_place(h, lang=lang, script=self.script) for h in halves):
+                out.extend(halves)   # "M.-L.": Moscow and Leningrad
+            else:
+                out.append(part)
+        return out
 
     # -- the host of a part ----------------------------------------------------------------------
     def parse_host(self, host: Piece) -> None:
@@ -751,11 +1090,22 @@ class _Parser:
         zone, tail = self.find_title_zone(areas) if areas else (host, [])
         sentences = self.split_sentences(zone)
         # the sentences of the host's first area that are numbers belong to the areas after it
-        while len(sentences) > 1 and self.looks_like_area(sentences[-1]):
-            tail.insert(0, sentences.pop())
+        while len(sentences) > 1 and (self.looks_like_area(sentences[-1])
+                                      or re.fullmatch(r"[IVXLC]+", sentences[-1].text.strip(" ."))):
+            last = sentences.pop()
+            if re.fullmatch(r"[IVXLC]+", last.text.strip(" .")) and not host_ref.volume:
+                host_ref.volume = self.take(last.strip(" ."), "volume")
+                continue
+            tail.insert(0, last)
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
+        glued = re.search(rf"(?<=[^\W\d_])({_YEAR})$", zone.text)
+        if glued and not host_ref.year:   # "Информ. бюлл. Jet Info2001"
+            host_ref.year = self.take(zone.cut(glued.start(1)), "year")
+            zone = zone.cut(0, glued.start(1))
         title_part, sor = zone, None
         match = re.search(r"\s/\s", zone.text)
+        if match and not (re.search(INITIAL, zone.text[match.end():]) or _starts_with_role(zone.text[match.end():])):
+            match = None   # "Turkish Studies / Türkoloji Araştırmaları": a parallel title
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
@@ -782,42 +1132,55 @@ class _Parser:
             if getattr(host_ref, name) and not getattr(ref, name):
                 setattr(ref, name, getattr(host_ref, name))
                 setattr(host_ref, name, "")
-        if host_ref.places or host_ref.publishers:
+        if host_ref.places or host_ref.publishers or host_ref.authors:
             host_ref.entry_type = "book"
 
     # -- finishing -------------------------------------------------------------------------------
     def settle_language(self) -> None:
         ref = self.ref
         sample = " ".join(x for x in (ref.title, ref.subtitle) if x) or self.text
+        latin = len(_LATIN_LETTERS.findall(sample))
+        cyrillic = len(_CYRILLIC_LETTERS.findall(sample))
+        if latin and cyrillic and max(latin, cyrillic) < 0.7 * (latin + cyrillic):
+            sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script)
-        if ref.language in ("tr", "en", "uz", "de", "fr") and ref.script == "Latn" and len(sample.split()) <= 2:
+        ref.language = detect_language(sample, script=ref.script).split("-")[0]
+        if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
             # a one- or two-word title says little: the whole string (place, page words) decides
-            ref.language = detect_language(self.text, script="Latn")
+            ref.language = detect_language(self.text, script=ref.script).split("-")[0]
 
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
-        if host is not None and ref.entry_type != "incollection":
-            if _PROCEEDINGS.search(host.title or "") and not ref.number:
+        if host is not None and ref.entry_type not in ("incollection", "legislation"):
+            if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
+            elif host.authors:
+                ref.entry_type = "incollection"   # "//Family I. Book title": a book by a named author
             elif ref.number or ref.date or not (host.places or host.publishers):
                 ref.entry_type = "article"
             else:
                 ref.entry_type = "incollection"
+        if _LEGAL_ACT.search(ref.genre) and not _THESIS.search(ref.genre):
+            ref.entry_type = "legislation"   # "Title : наказ Міністерства ... № 40. Офіційний вісник"
         elif host is None:
             if ref.thesis_type or _THESIS.search(ref.genre):
                 ref.entry_type = "thesis"
                 ref.thesis_type = ref.thesis_type or ref.genre
             elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
                 ref.entry_type = "legislation"
-            elif (ref.url or ref.markers) and not (ref.places or ref.publishers or ref.pagetotal):
+            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and ref.markers:
+                ref.entry_type = "periodical"
+            elif any(m.startswith("[") for m in ref.markers) or (
+                    ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
                 ref.entry_type = "online"
             elif "--" in ref.volume and not ref.pages:
                 ref.entry_type = "mvbook"
+            elif not ref.authors and _COLLECTION.search(ref.genre):
+                ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
 
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
@@ -825,29 +1188,107 @@ class _Parser:
         for match in re.finditer(r"[^\x00]+", "".join("\x00" if u else c for c, u in zip(self.text, self.used))):
             chunk = match.group().strip(" .,;:/" + DASH)
             words = re.findall(r"[^\W_]+", chunk)
-            if not words or all(_is_syntax_word(w) for w in words):
+            if not words or all(w.casefold() in syntax_words() for w in words):
                 continue
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not understood, kept in the note: {chunk!r}",
                          severity=Severity.ERROR, span=Span(match.start(), match.end()))
 
 
+@cache
+def _page_words() -> str:
+    """The page words of the terms table as a regex alternation ("s|с|səh|стр|p|б|бет|გვ|...")."""
+    forms = {f.rstrip(".") for f in table_forms("page")} | {"B"}
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _extent_only() -> re.Pattern[str]:
+    """An extent alone: "342 s.", "150-B", "256 б."."""
+    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$")
+
+
+@cache
+def _extent_start() -> re.Pattern[str]:
+    """An extent opening an area: "302, [7] s.", "140 с., ил."; group 1 is the page count."""
+    return re.compile(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:{_page_words()})(?![^\W\d_])\.?")
+
+
+@cache
+def _known_cities() -> frozenset[str]:
+    return frozenset(c.casefold() for c in load_table("places")["cities"])
+
+
+@cache
+def _place_alternatives(lang: str, script: str) -> str:
+    """A regex alternation of the places and place abbreviations known for this language/script."""
+    places = load_table("places")
+    abbreviations = [e["abbr"] for e in places["entries"] if e.get("lang") == lang or e.get("script") == script]
+    return "|".join(re.escape(c) for c in sorted({*places["cities"], *abbreviations}, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _PlacePatterns:
+    title_end: re.Pattern[str]
+    imprint_start: re.Pattern[str]
+    imprint: re.Pattern[str]
+    place_colon: re.Pattern[str]
+    place_year: re.Pattern[str]
+
+
+@cache
+def _place_patterns(lang: str, script: str) -> _PlacePatterns:
+    """The patterns that depend on the known places, compiled once per language and script."""
+    places = _place_alternatives(lang, script)
+    return _PlacePatterns(
+        title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
+                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
+                             rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
+        imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
+        imprint=re.compile(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b"),
+        place_colon=re.compile(rf"^(?:{places})\.?\s?(?::|$)"),
+        place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
+    )
+
+
+# Lower-case words that still open an area after a full stop: months with a year, page labels.
+_rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
+
+_SEASONS = frozenset("spring summer autumn fall winter весна лето осень зима yaz yay payız qış".split())
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+def _is_lower(char: str) -> bool:
+    """Lower case in a script that has case (Georgian Mkhedruli is "lower case" to Unicode, but caseless)."""
+    return char.islower() and not "\u10d0" <= char <= "\u10ff"
+
+
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
-_ABBREVIATIONS = frozenset(
-    "г гг изд им ун-т гос акад науч учеб пособие пособ посіб навч метод ред ст сб ин-т нац б-ка белорус "
-    "пензен тр информ журн бюлл мат кн т вып ч ил с д-ра канд ист наук филол экон техн дис автореф "
-    "прил доп перераб испр рус азерб англ нем фр пер сост отв гл вучэб дапам выш шк маст літ "
-    "ekon tex ped fil elmi red baş tərt tərc akad prof dos uz ss vv bb et al ed eds vol no pp "
-    "univ publ press inc ltd co dept ser matem ест вузов вып дор ул пр просп им ім ун-ту "
-    "сборн ин изв кирг сср ан azerb kn".split())
+@cache
+def _role_pattern() -> str:
+    """A regex that matches any role form at the start of a statement (for splitting groups)."""
+    forms = sorted({f for f in role_forms() if len(f) > 3}, key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + ")"
 
 
-def _is_syntax_word(word: str) -> bool:
-    """Words that are punctuation of the description, not content: page words, "URL", et al."""
-    folded = word.casefold()
-    return folded in {"url", "s", "с", "səh", "стр", "p", "pp", "b", "bet", "т", "t", "v", "no", "n",
-                      "isbn", "issn", "doi", "гв", "გვ", "и", "др", "et", "al", "və", "b", "і", "інш",
-                      "та", "ін", "in", "кн", "kn", "в", "г", "y", "il"}
+_ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə|tarjimasi|tərcüməsi|tərcümə etmişdir)$")
+
+
+def _role_suffix(text: str) -> re.Match[str] | None:
+    """Role words that follow the name in Turkic languages ("... tarjimasi" = translated by ...)."""
+    return _ROLE_SUFFIX.search(text.strip(" ."))
+
+
+@cache
+def _role_start() -> re.Pattern[str]:
+    forms = [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+    alternatives = "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?![^\W\d_])") for f in forms)
+    return re.compile(f"(?:{alternatives})")
+
+
+def _starts_with_role(text: str) -> bool:
+    """Whether ``text`` opens with role words ("elmi red.", "под ред.", "tərtib edən")."""
+    return bool(_role_start().match(re.sub(r"\.\s*", ". ", text[:40].casefold())))
 
 
 def _raw_length(text: str, form: str) -> int:
@@ -879,6 +1320,9 @@ def _balanced_quotes(text: str) -> bool:
     return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+
 def _strip_quotes(text: str) -> str:
     """Drop quotation marks that enclose a whole value («Elm», "Sharq")."""
     text = text.strip()
@@ -886,6 +1330,8 @@ def _strip_quotes(text: str) -> str:
     if len(text) > 2 and text[0] in pairs and text[-1] == pairs[text[0]] and text.count(text[0]) == \
             (2 if text[0] == text[-1] else 1):
         return text[1:-1].strip()
-    if text.startswith("«") and "»" not in text:
-        return text[1:].strip()
+    for opening, closing in _QUOTE_PAIRS.items():
+        if text.startswith(opening) and text.count(opening if opening != closing else "\x00") <= 1 \
+                and closing not in text[1:]:
+            return text[1:].strip()   # a quotation mark that is never closed
     return text

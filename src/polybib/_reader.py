@@ -17,6 +17,7 @@ joined to it; a heading line ("Recommended literature:", "Литература")
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass
@@ -24,10 +25,14 @@ from pathlib import Path
 from typing import Iterator
 
 from ._exceptions import InputError
+from ._io._docx import is_docx
+from ._io._encoding import decode_text
+from ._io._source import list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
 from ._parser import parse_reference
 
-__all__ = ["ListItem", "ReferenceList", "read_list", "split_list"]
+__all__ = ["ListItem", "ListSplitter", "ReferenceList", "ReferenceStream", "STREAM_THRESHOLD", "open_list", "read_list",
+           "split_list"]
 
 _NUMBER = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})\s?[.)](?=\s|[^\W\d])|(?P<c>\d{1,3})\s[-–—]\s|[•·▪●◦*]\s)\s*")
 _HEADING = re.compile(
@@ -50,95 +55,128 @@ class ListItem:
 
 
 class ReferenceList(list[Reference]):
-    """The parsed references of a list, with its title and the list-level diagnostics."""
+    """The parsed references of a list, with its title and the list-level diagnostics.
+
+    ``encoding`` says how the file was read ("encoding cp1251 (detected)", "a Word document
+    (.docx)"), for verbose output.
+    """
 
     def __init__(self, refs: list[Reference] | None = None, *, title: str = "", source: str = "<text>",
-                 diagnostics: list[Diagnostic] | None = None) -> None:
+                 diagnostics: list[Diagnostic] | None = None, encoding: str = "") -> None:
         super().__init__(refs or [])
         self.title = title
         self.source = source
         self.diagnostics = diagnostics or []
+        self.encoding = encoding
 
     def __repr__(self) -> str:
         return f"ReferenceList({len(self)} references from {self.source!r})"
 
 
-def read_list(source: str | os.PathLike[str], *, encoding: str = "utf-8") -> ReferenceList:
+def read_list(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReferenceList:
     """Parse a reference list given as a path or as its text.
 
     A `pathlib.Path` (or any ``os.PathLike``) is read from disk; a ``str`` is read from disk when it
     names an existing file and holds no line break, and is taken as the list's text otherwise.
+    A file may be a Word document (.docx) or text in UTF-8, UTF-16, Windows-1251, KOI8-R,
+    Windows-1254 or ISO-8859-9, detected unless ``encoding`` names one.
     """
     name = "<text>"
     if isinstance(source, os.PathLike) or ("\n" not in source and len(source) < 4096
                                             and os.path.isfile(source)):
         path = Path(source)
         name = str(path)
-        text = _read_text(path, encoding)
+        text = list_text(read_bytes(path), encoding=encoding, name=name)
     else:
-        text = str(source)
-    title, items, diagnostics = split_list(text)
+        text = list_text(str(source))
+    title, items, diagnostics = split_list(text.text)
     refs = [parse_reference(item.text, line=item.line) for item in items]
-    return ReferenceList(refs, title=title, source=name, diagnostics=diagnostics)
+    _attach_reading_diagnostics(refs, items, text.diagnostics, diagnostics)
+    return ReferenceList(refs, title=title, source=name, diagnostics=diagnostics, encoding=text.describe())
 
 
-def _read_text(path: Path, encoding: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a list") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: not a text file (it holds NUL bytes)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    try:
-        return data.decode(encoding).lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: byte {exc.start} cannot be decoded as {encoding}") from None
+def _attach_reading_diagnostics(refs: list[Reference], items: list[ListItem],
+                                found: list[tuple[int, Diagnostic]], list_level: list[Diagnostic]) -> None:
+    """Give each reading-step diagnostic to the reference whose lines it is about (else to the list)."""
+    starts = [item.line for item in items]
+    for line, diagnostic in found:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0:
+            refs[index].diagnostics.append(diagnostic)
+        else:
+            list_level.append(Diagnostic(diagnostic.code, f"line {line}: {diagnostic.message}",
+                                         diagnostic.severity))
 
 
-def split_list(text: str) -> tuple[str, list[ListItem], list[Diagnostic]]:
-    """Split a list's text into its title, its items and the list-level diagnostics."""
-    title = ""
-    items: list[ListItem] = []
-    diagnostics: list[Diagnostic] = []
-    current: ListItem | None = None
-    numbered_seen = False
-    last_number: int | None = None
-    for number, raw_line in enumerate(text.splitlines(), 1):
+def _read_text(path: Path, encoding: str | None = None) -> str:
+    """A list file's text as typed (any supported encoding, or a .docx), for `polybib check`."""
+    return typed_text(read_bytes(path), encoding=encoding, name=str(path))
+
+
+class ListSplitter:
+    """Splits a list's lines into items, one line at a time: the state between lines is the item
+    being read, the numbering seen so far, the list's title and its diagnostics."""
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.diagnostics: list[Diagnostic] = []
+        self._current: ListItem | None = None
+        self._items_seen = 0
+        self._numbered_seen = False
+        self._last_number: int | None = None
+
+    def feed(self, number: int, raw_line: str) -> ListItem | None:
+        """Take line ``number``; return the item it completes, if any."""
         line = raw_line.strip()
         if not line:
-            current = None
-            continue
-        if not items and current is None and not title and _HEADING.match(line.rstrip(".")):
-            title = line.rstrip(":. ")
-            continue
+            return self._close()
+        if not self._items_seen and self._current is None and not self.title \
+                and _HEADING.match(line.rstrip(".")):
+            self.title = line.rstrip(":. ")
+            return None
         match = _NUMBER.match(raw_line)
         if match and len(line) > match.end() - (len(raw_line) - len(raw_line.lstrip())):
             label = match.group("a") or match.group("b") or match.group("c")
             if label:
                 value = int(label)
-                if last_number is not None and value != last_number + 1:
-                    diagnostics.append(Diagnostic("numbering-gap", f"line {number}: item {value} follows "
-                                                  f"item {last_number}", Severity.WARNING))
-                last_number = value
-                numbered_seen = True
-            current = ListItem(raw_line[match.end():].strip(), number, label)
-            items.append(current)
-            continue
-        if current is not None and not _starts_new_reference(current.text, line):
-            current.text = _join(current.text, line)
-            continue
-        if numbered_seen:
-            diagnostics.append(Diagnostic("unnumbered-item", f"line {number}: a reference without a number "
-                                          "in a numbered list", Severity.WARNING))
-        current = ListItem(line, number)
-        items.append(current)
-    return title, items, diagnostics
+                if self._last_number is not None and value != self._last_number + 1:
+                    self.diagnostics.append(Diagnostic("numbering-gap", f"line {number}: item {value} follows "
+                                                       f"item {self._last_number}", Severity.WARNING))
+                self._last_number = value
+                self._numbered_seen = True
+            return self._start(ListItem(raw_line[match.end():].strip(), number, label))
+        if self._current is not None and not _starts_new_reference(self._current.text, line):
+            self._current.text = _join(self._current.text, line)
+            return None
+        if self._numbered_seen:
+            self.diagnostics.append(Diagnostic("unnumbered-item", f"line {number}: a reference without a "
+                                               "number in a numbered list", Severity.WARNING))
+        return self._start(ListItem(line, number))
+
+    def finish(self) -> ListItem | None:
+        """The last item, once there are no more lines."""
+        return self._close()
+
+    def _start(self, item: ListItem) -> ListItem | None:
+        done = self._close()
+        self._current = item
+        self._items_seen += 1
+        return done
+
+    def _close(self) -> ListItem | None:
+        done, self._current = self._current, None
+        return done
+
+
+def split_list(text: str) -> tuple[str, list[ListItem], list[Diagnostic]]:
+    """Split a list's text into its title, its items and the list-level diagnostics."""
+    splitter = ListSplitter()
+    items = [item for number, line in enumerate(text.splitlines(), 1)
+             if (item := splitter.feed(number, line)) is not None]
+    last = splitter.finish()
+    if last is not None:
+        items.append(last)
+    return splitter.title, items, splitter.diagnostics
 
 
 def _starts_new_reference(previous: str, line: str) -> bool:
@@ -155,6 +193,88 @@ def _join(text: str, line: str) -> str:
     if re.search(r"\w-$", text) and line[:1].islower():
         return text[:-1] + line
     return f"{text} {line}"
+
+
+# Above this size a list file is parsed as it is read, line by line, instead of all at once.
+STREAM_THRESHOLD = 8 * 1024 * 1024
+_SAMPLE = 1024 * 1024
+
+
+class ReferenceStream:
+    """The references of a large list file, parsed one at a time as the file is read, in memory
+    that does not grow with the list. ``title`` and ``diagnostics`` fill in as the file is read.
+
+    The encoding is decided on the file's first megabyte (the same rules as `read_list`); the
+    1991-92 "ä" alphabet is not put right here, since that needs the whole document.
+    """
+
+    def __init__(self, path: Path, *, encoding: str | None = None) -> None:
+        self.path = path
+        self.source = str(path)
+        self.splitter = ListSplitter()
+        with path.open("rb") as handle:
+            sample = handle.read(_SAMPLE)
+        self.codec = _sample_codec(sample, encoding=encoding, name=self.source)
+        self.encoding = f"encoding {self.codec} (decided on the first {_SAMPLE // 1024 // 1024} MB)"
+
+    @property
+    def title(self) -> str:
+        return self.splitter.title
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.splitter.diagnostics
+
+    def __iter__(self) -> Iterator[Reference]:
+        for number, line in enumerate(self._lines(), 1):
+            item = self.splitter.feed(number, line)
+            if item is not None:
+                yield parse_reference(item.text, line=item.line)
+        item = self.splitter.finish()
+        if item is not None:
+            yield parse_reference(item.text, line=item.line)
+
+    def _lines(self) -> Iterator[str]:
+        if self.codec.startswith(("utf-16", "utf-32")):
+            with self.path.open(encoding=self.codec) as handle:
+                yield from handle
+            return
+        offset = 0
+        with self.path.open("rb") as handle:
+            for raw in handle:
+                try:
+                    yield raw.decode(self.codec)
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{self.source}: byte {offset + exc.start} cannot be decoded as "
+                                     f"{self.codec}") from None
+                offset += len(raw)
+
+
+def _sample_codec(sample: bytes, *, encoding: str | None, name: str) -> str:
+    """The codec a file's first bytes are in, the sample cut at a line end so no character is split."""
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        newline = b"\n\x00" if sample.startswith(b"\xff\xfe") else b"\x00\n"
+        cut = sample.rfind(newline)
+        sample = sample[: cut + 2] if cut > 0 else sample[: len(sample) // 2 * 2]
+    else:
+        cut = sample.rfind(b"\n")
+        sample = sample[: cut + 1] if cut > 0 else sample
+    return decode_text(sample, encoding=encoding, name=name).encoding
+
+
+def open_list(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReferenceList | ReferenceStream:
+    """A list file, parsed: all at once (`read_list`), or as a `ReferenceStream` when it is
+    larger than `STREAM_THRESHOLD` and is a text file."""
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return read_list(path, encoding=encoding)   # read_list says what is wrong with it
+    if size > STREAM_THRESHOLD:
+        with path.open("rb") as handle:
+            if not is_docx(handle.read(8)):
+                return ReferenceStream(path, encoding=encoding)
+    return read_list(path, encoding=encoding)
 
 
 def iter_items(text: str) -> Iterator[ListItem]:

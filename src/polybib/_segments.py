@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level"]
+from ._tables import is_abbreviation
+
+__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level", "trim_area"]
 
 DASH = "-‐‑‒–—―−"
 DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
@@ -27,13 +29,14 @@ _AREA_SEPARATOR = re.compile(
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
+      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ])                        # ", -Baku"
     )""",
     re.VERBOSE,
 )
 _AREA_START = re.compile(
     rf"""^(?:
         \d+[-–]?\s?(?:е|ге|ci|cü|cı|cu|th|nd|rd|st|e|я|й)?\s?(?:изд|вид|выд|nəşr|ed)   # edition
-      | [\w.\s-]{{1,25}}\s?:\s?[^.]{{0,60}}?\b\d{{4}}\b(?![{DASH_CLASS}])           # Place : Publisher, 1998
+      | [\w.\s-]{{1,25}}\s?:\s?.{{0,60}}?\b\d{{4}}\b(?![{DASH_CLASS}])             # Place : Publisher, 1998
       | [\w.\s-]{{1,25}},\s?(?:\d{{4}}\b(?![{DASH_CLASS}])|[«"“])                  # Place, 1998 / Place, «Elm»
       | \d{{4}}\b                                                              # year
       | \d+\s?(?:s|с|səh|стр|p|pp|S|b)\b\.?                                    # extent
@@ -88,22 +91,28 @@ def split_areas(piece: Piece) -> list[Piece]:
             continue
         before = text[: match.start()].rstrip()
         after = text[match.end():]
-        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“"))
+        bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
-        if before.endswith(".") and re.search(r"(?:^|\s)\w{1,5}\.$", before) and after[:1].islower():
+        if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
+                and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         areas.append(piece.cut(last, match.start()))
         last = match.end()
     areas.append(piece.cut(last))
-    return [a for a in (_trim(area) for area in areas) if a]
+    return [a for a in (trim_area(area) for area in areas) if a]
 
 
-def _trim(area: Piece) -> Piece:
+def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    if area.text.endswith(".") and not re.search(r"(?:^|[\s(])(?:[a-zа-яёəıöüçşğіїєґўң]{1,5}|\w\.\w)\.$", area.text):
+    dangling = re.search(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$", area.text)
+    if dangling and dangling.start() > 0:
+        area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
+        area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
+    last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
+    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
         area = area.strip(" .;,")
     return area
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from ._exceptions import DataTableError
 
-__all__ = ["expand_place", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
+__all__ = ["expand_place", "genre_keyword_at", "is_abbreviation", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
 
 _REQUIRED_KEYS = ("source", "description", "entries", "samples")
 
@@ -105,14 +105,20 @@ def role_forms() -> tuple[str, ...]:
 
 @cache
 def _genre_pattern() -> re.Pattern[str]:
-    keywords = [match_key(k) for entry in load_table("genres")["entries"] for k in entry["keywords"]]
-    alternatives = "|".join(re.escape(k) for k in sorted(set(keywords), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+    keywords = {match_key(k).rstrip(".") for entry in load_table("genres")["entries"] for k in entry["keywords"]}
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?:\.|(?!\w))", re.IGNORECASE)
 
 
 def is_genre(text: str) -> bool:
     """True when a piece of other title information names the kind of publication."""
     return bool(_genre_pattern().search(match_key(text.strip("[] "))))
+
+
+def genre_keyword_at(text: str, start: int) -> int:
+    """The end of a genre keyword that starts at ``text[start]`` (``start`` when there is none)."""
+    match = _genre_pattern().match(text, start)
+    return match.end() if match else start
 
 
 @cache
@@ -132,6 +138,11 @@ def _term_keys(kind: str) -> frozenset[str]:
 def is_term(kind: str, word: str) -> bool:
     """True when ``word`` is one of the forms of this kind of term."""
     return match_key(word).rstrip(".") in _term_keys(kind)
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for a word the lists abbreviate with a full stop that does not end a sentence."""
+    return is_term("abbreviations", word)
 
 
 def month_number(word: str) -> int | None:

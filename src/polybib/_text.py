@@ -69,13 +69,18 @@ def _repair_font_damage(text: str, diagnostics: list[Diagnostic]) -> str:
     return "".join(out)
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
 def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
+    if not (_LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text)):
+        return text   # one script only: nothing can be mixed
     to_cyr, to_lat = _homoglyphs()
     chars = list(text)
     for match in _WORD.finditer(text):
         word = match.group()
-        scripts = {detect_script(ch) for ch in word}
-        if not {"Latn", "Cyrl"} <= scripts:
+        if not (_LATIN_LETTER.search(word) and _CYRILLIC_LETTER.search(word)):
             continue
         latin = sum(1 for ch in word if detect_script(ch) == "Latn")
         cyrillic = len(word) - latin

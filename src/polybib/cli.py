@@ -8,15 +8,17 @@ input errors (printed as one line, never a traceback).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import click
 
 from . import __version__
+from ._cli_convert import encoding_option, verbose_option
 from ._exceptions import PolybibError
-from ._export import FORMATS, format_for_path, render, write_atomic
+from ._export import FORMATS, atomic_output, format_for_path, render_stream
 from ._model import Reference
-from ._reader import read_list
+from ._reader import open_list, read_list
 
 __all__ = ["main"]
 
@@ -34,6 +36,7 @@ class Report:
     source: str
     findings: int = 0
     partial: int = 0
+    references: int = 0
 
     def reference(self, ref: Reference) -> None:
         for diagnostic in ref.diagnostics:
@@ -64,44 +67,49 @@ def main() -> None:
 @click.option("--to", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="Output format [default: from OUTPUT's extension, else biblatex].")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print diagnostics.")
-def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool) -> None:
-    """Parse the reference list LIST (a text file, or - for standard input) into records.
+@encoding_option
+@verbose_option
+def parse(list_file: str, output: str | None, fmt: str | None, quiet: bool, encoding: str | None,
+          verbose: bool) -> None:
+    """Parse the reference list LIST (a text file, a .docx, or - for standard input) into records.
 
     One entry per reference, in input order. Diagnostics go to standard error as
     LIST:LINE: CODE message. Exit 0 when every reference was understood, 1 when some
     were only partly understood, 2 for usage or input errors.
     """
     fmt = fmt or (format_for_path(output) if output else None) or "biblatex"
+    source = "<stdin>" if list_file == "-" else list_file
+    report = Report(source)
     try:
-        if list_file == "-":
-            refs = read_list(sys.stdin.read())
-            source = "<stdin>"
-        else:
-            refs = read_list(_as_path(list_file))
-            source = list_file
-        text = render(refs, fmt)
+        refs = read_list(sys.stdin.read()) if list_file == "-" else open_list(list_file, encoding=encoding)
+        if verbose and list_file != "-":
+            click.echo(f"{source}: {refs.encoding}", err=True)
+        seen = _reported(refs, report, quiet=quiet)
         if output:
-            write_atomic(output, text)
+            with atomic_output(output) as out:
+                for piece in render_stream(seen, fmt):
+                    out.write(piece)
         else:
-            click.echo(text, nl=False)
+            for piece in render_stream(seen, fmt):
+                click.echo(piece, nl=False)
     except PolybibError as exc:
         raise InputFailure(str(exc)) from None
-    report = Report(source)
-    if not refs:
+    if not report.references:
         click.echo(f"{source}: no references found", err=True)
-    for ref in refs if not quiet else []:
-        report.reference(ref)
     for diagnostic in refs.diagnostics if not quiet else []:
         report.list_level(diagnostic.code, diagnostic.message)
-    if quiet:
-        report.partial = sum(1 for r in refs if r.partly_understood)
     sys.exit(report.exit_code)
 
 
-def _as_path(name: str):  # noqa: ANN202 - a pathlib.Path, so read_list reads the file
-    from pathlib import Path
-
-    return Path(name)
+def _reported(refs: Iterable[Reference], report: Report, *, quiet: bool) -> Iterator[Reference]:
+    """Pass the records on, reporting each one's diagnostics as it goes by."""
+    for ref in refs:
+        report.references += 1
+        if quiet:
+            report.partial += ref.partly_understood
+        else:
+            report.reference(ref)
+        yield ref
 
 
 
@@ -112,7 +120,9 @@ def _as_path(name: str):  # noqa: ANN202 - a pathlib.Path, so read_list reads th
 @click.option("--type", "types", multiple=True, help="Score only records of this entry type (repeatable).")
 @click.option("--min-f1", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Exit 1 when the field-F1 is below this.")
-def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float) -> None:
+@click.option("--by", "group", type=click.Choice(["script", "lang", "type"]), default=None,
+              help="Also print field-F1 and record-exact for each script, language or entry type.")
+def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float, group: str | None) -> None:
     """Score the parser on a GOLD corpus (JSONL, as shared/corpus/SCHEMA.md describes).
 
     Prints per-field counts and F1, the records with errors, and last a line
@@ -121,7 +131,8 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
     from ._evaluate import evaluate, load_gold
 
     try:
-        score = evaluate(load_gold(gold), types=types or None)
+        records = load_gold(gold)
+        score = evaluate(records, types=types or None)
     except PolybibError as exc:
         raise InputFailure(str(exc)) from None
     lines = score.table().splitlines()
@@ -130,8 +141,34 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
         click.echo(f"\n{record_id}: {raw}")
         for name, expected, actual in errors:
             click.echo(f"   {name}: gold={expected!r} got={actual!r}")
+    if group:
+        click.echo(f"\n{group:10} {'n':>5}  field-F1  record-exact")
+        for name, part in sorted(_groups(records, group).items(), key=lambda kv: -len(kv[1])):
+            sub = evaluate(part, types=types or None)
+            if sub.records:
+                click.echo(f"{name:10} {sub.records:5}  {sub.f1:8.3f}  {sub.exact:12.3f}")
     click.echo(lines[-1])
     sys.exit(0 if score.f1 >= min_f1 else 1)
+
+
+def _groups(records: list[dict], group: str) -> dict[str, list[dict]]:
+    key = {"script": lambda r: r.get("script", "?"), "lang": lambda r: r.get("lang", "?"),
+           "type": lambda r: r["gold"].get("ENTRYTYPE", "?")}[group]
+    groups: dict[str, list[dict]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return groups
+
+
+from ._cli_check import check_command  # noqa: E402 - the check command lives in its own module
+
+main.add_command(check_command)
+
+
+from ._cli_convert import convert_command  # noqa: E402
+
+main.add_command(convert_command)
+
 
 from ._cli_format import cite_command, format_command  # noqa: E402 - the commands of issue 4
 

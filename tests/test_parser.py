@@ -1,0 +1,142 @@
+"""Parser rules, one real-looking reference each, in the forms GOST 7.1 and real lists use.
+
+Each case names the rule it exercises; the expected values are what a bibliographer would write,
+not what the parser happened to print."""
+
+from __future__ import annotations
+
+import pytest
+
+import polybib
+from polybib._accounting import lost_words
+
+CASES = [
+    ("book with two authors in the statement, edition, ISBN",
+     "Иванов, И. И. Название книги : учебник для вузов / И. И. Иванов, П. П. Петров. – 3-е изд., перераб. – "
+     "Москва : Юрайт, 2020. – 412 с. – ISBN 978-5-534-00000-0.",
+     {"entry_type": "book", "authors": ["Иванов, И. И.", "Петров, П. П."], "title": "Название книги",
+      "genre": "учебник для вузов", "places": ["Москва"], "publishers": ["Юрайт"], "year": "2020",
+      "pagetotal": "412", "isbn": ["978-5-534-00000-0"]}),
+    ("journal article linked with //",
+     "Петров, П. П. Статья о чем-то / П. П. Петров // Вопросы истории. – 2019. – № 3. – С. 15–20.",
+     {"entry_type": "article", "host.title": "Вопросы истории", "year": "2019", "number": "3", "pages": "15--20"}),
+    ("conference paper",
+     "Сидоров, С. С. Глава / С. С. Сидоров // Сборник трудов : материалы междунар. науч.-практ. конф. – "
+     "Москва, 2019. – С. 10–15.",
+     {"entry_type": "inproceedings", "host.title": "Сборник трудов", "host.places": ["Москва"],
+      "pages": "10--15"}),
+    ("newspaper article with a day",
+     "Əliyev, R. Məqalə adı // Azərbaycan. – 2005. – 12 aprel. – S. 3.",
+     {"entry_type": "article", "host.title": "Azərbaycan", "date": "12 aprel", "pages": "3", "language": "az"}),
+    ("thesis with specialty code and the author's full name in the statement",
+     "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
+     "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",
+     {"entry_type": "thesis", "authors": ["Мамедов, Али Ахмед оглы"], "organizations": ["Бакинский гос. ун-т"],
+      "thesis_type": "автореф. дис. ... канд. филол. наук : 10.02.01", "places": ["Баку"]}),
+    ("electronic resource with access date",
+     "Официальный сайт Министерства образования [Электронный ресурс]. – URL: http://example.ru "
+     "(дата обращения: 12.03.2020).",
+     {"entry_type": "online", "url": "http://example.ru", "urldate": "2020-03-12"}),
+    ("multivolume work: volume of a set",
+     "Толстой, Л. Н. Собрание сочинений : в 22 т. Т. 5 / Л. Н. Толстой. – Москва : Худож. лит., 1980. – 400 с.",
+     {"title": "Собрание сочинений", "volume": "5", "volumes": "в 22 т."}),
+    ("translation",
+     "Смит, Дж. История Англии / Дж. Смит ; пер. с англ. А. Б. Иванова. – Москва : Прогресс, 1990. – 300 с.",
+     {"authors": ["Смит, Дж."], "translators": ["Иванов, А. Б."]}),
+    ("series in parentheses",
+     "Петров, П. П. Очерки / П. П. Петров. – Москва : Наука, 1999. – 200 с. – (Библиотека историка).",
+     {"series": "Библиотека историка", "pagetotal": "200"}),
+    ("DSTU 8302 punctuation: no area dashes",
+     "Шевченко Т. Г. Кобзар. Київ : Дніпро, 1985. 600 с.",
+     {"authors": ["Шевченко, Т. Г."], "title": "Кобзар", "places": ["Київ"], "pagetotal": "600",
+      "language": "uk"}),
+    ("Azerbaijani Cyrillic",
+     "Әлијев Һ. Ә. Азәрбајҹан тарихи. – Бакы : Елм, 1985. – 300 с.",
+     {"authors": ["Әлијев, Һ. Ә."], "language": "az", "script": "Cyrl"}),
+    ("Azerbaijani edition and scientific editor",
+     "Hüseynov, R. A. Azərbaycan tarixi : dərs vəsaiti / R. A. Hüseynov ; elmi red. A. Məmmədov. – 2-ci nəşr. – "
+     "Bakı : Elm, 2015. – 250 s.",
+     {"editors": ["Məmmədov, A."], "genre": "dərs vəsaiti", "edition": "2-ci nəşr", "pagetotal": "250"}),
+    ("no heading; editor with the genitive undone; year range",
+     "История Азербайджана : в 3 т. / под ред. И. А. Гусейнова. – Баку : Изд-во АН АзССР, 1958–1962.",
+     {"authors": [], "editors": ["Гусейнов, И. А."], "publishers": ["Изд-во АН АзССР"], "year": "1958"}),
+    ("inverted heading reconciled with the statement of responsibility (the seed's first item)",
+     "İsaməddin, Səyid oğlu Osmanov. MDB Dövlətlərinin iqtisadi-sosial coğrafiyası / İ.O. Osmanov.-Bakı: BDU "
+     "nəşriyyatı, 2004.- 342 s.",
+     {"authors": ["Osmanov, İsaməddin Səyid oğlu"], "places": ["Bakı"], "pagetotal": "342"}),
+    ("standard: the designation is its number",
+     "ДСТУ 3574-97. Патентний формуляр. Основні положення. Київ : Держстандарт України, 1997. 7 с.",
+     {"entry_type": "book", "number": "ДСТУ 3574-97", "places": ["Київ"], "pagetotal": "7"}),
+    ("Azerbaijani law in its official citation form",
+     "14 iyun 2005-ci il tarixli 939-IIQD nömrəli “Azərbaycan Respublikasının bəzi qanunvericilik aktlarına "
+     "dəyişikliklər və əlavələr edilməsi haqqında” Azərbaycan Respublikasının Qanunu (Azərbaycan "
+     "Respublikasının qanunvericilik toplusu, 2005-ci il, № 8 maddə 686)",
+     {"entry_type": "legislation", "number": "939-IIQD", "genre": "Azərbaycan Respublikasının Qanunu",
+      "host.title": "Azərbaycan Respublikasının qanunvericilik toplusu", "year": "2005"}),
+    ("Russian federal law linked to its source",
+     "Федеральный закон от 06.04.2011 № 63-ФЗ «Об электронной подписи» // Собрание законодательства РФ. – "
+     "2011. – № 15.",
+     {"entry_type": "legislation", "title": "Об электронной подписи", "number": "63-ФЗ", "year": "2011"}),
+    ("DSTU 8302: genre, then an edition in a Ukrainian ordinal, no dashes",
+     "Коваленко О. М. Історія української літератури : підручник. 3-тє вид. Київ : Либідь, 2015. 432 с.",
+     {"genre": "підручник", "edition": "3-тє вид.", "places": ["Київ"], "pagetotal": "432", "language": "uk"}),
+    ("Kazakh page word б. (бет)",
+     "Әбдіров М. Қазақ әдебиетінің тарихы. – Алматы : Мектеп, 2005. – 256 б.",
+     {"pagetotal": "256", "places": ["Алматы"], "language": "kk"}),
+    ("Uzbek Latin: T. is Toshkent",
+     "Karimov I. A. O'zbekiston mustaqillikka erishish ostonasida. – T. : O'zbekiston, 2011. – 440 b.",
+     {"places": ["Toshkent"], "publishers": ["O'zbekiston"], "pagetotal": "440", "language": "uz"}),
+    ("Ukrainian law as other title information, with its URL",
+     "Про освіту : Закон України від 05.09.2017 № 2145-VIII. URL: https://zakon.rada.gov.ua/laws/show/2145-19 "
+     "(дата звернення: 10.01.2020).",
+     {"entry_type": "legislation", "title": "Про освіту", "urldate": "2020-01-10"}),
+    ("a DOI after the page range; a serial's name with a colon",
+     "Смирнов А. В. Статья о многом // Известия вузов. Серия: Экономика. – 2020. – Т. 12, № 4. – С. 100–110. – "
+     "DOI: 10.1234/abcd.2020.12.4.",
+     {"volume": "12", "number": "4", "pages": "100--110", "doi": "10.1234/abcd.2020.12.4"}),
+    ("an English book inside a Russian list: initials are not words",
+     "Smith J., Brown K. Economic Policy. – 2nd ed. – New York : Wiley, 2015. – 500 p.",
+     {"edition": "2nd ed.", "language": "en", "pagetotal": "500"}),
+    ("place abbreviation read in the publisher's language",
+     "Библиотеки национальных академий наук : сборник. Вып. 6 — К.: НБУ ім. В. І. Вернадського 2008 — 478 с.",
+     {"places": ["Київ"], "entry_type": "collection", "number": "6"}),
+    ("Georgian: separators without spaces, თბ. expanded",
+     "მიწიშვილი გ. ციხე სულორის ნაციხარზე წარმოებული არქეოლოგიური გათხრების შედეგები //ვანი.ტ.II.-თბ.,1977.-გვ.43-51.",
+     {"entry_type": "incollection", "host.title": "ვანი", "volume": "II", "host.places": ["თბილისი"],
+      "pages": "43--51", "language": "ka"}),
+]
+
+
+def _value(ref: polybib.Reference, path: str):
+    target = ref
+    for name in path.split("."):
+        target = getattr(target, name)
+    if isinstance(target, list) and target and isinstance(target[0], polybib.Person):
+        return [p.display() for p in target]
+    return target
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_parser_rule(rule, text, expected):
+    ref = polybib.parse_reference(text)
+    got = {path: _value(ref, path) for path in expected}
+    assert got == expected
+    assert lost_words(ref) == []
+
+
+def test_unparsed_text_is_kept_with_a_diagnostic():
+    ref = polybib.parse_reference("Title. – М. : Наука, 2019. – 100 с. – zzz qqq")
+    assert "zzz qqq" in ref.note
+    assert [d.code for d in ref.diagnostics if d.code == "unparsed-text"] == ["unparsed-text"]
+    assert ref.partly_understood
+
+
+def test_empty_reference_is_an_error_diagnostic_not_an_exception():
+    ref = polybib.parse_reference("   ")
+    assert [d.code for d in ref.diagnostics] == ["empty"]
+
+
+def test_look_alike_letters_are_repaired_with_a_diagnostic():
+    ref = polybib.parse_reference("Азербайджанcкая Республика. – Баку : Элм, 2001. – 100 с.")
+    assert ref.title == "Азербайджанская Республика"
+    assert "mixed-script-word" in {d.code for d in ref.diagnostics}

@@ -1,0 +1,70 @@
+"""Long lists are parsed and written as they are read: the pieces add up to the whole."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import polybib
+from polybib import _reader
+from polybib._evaluate import load_gold
+from polybib._export import FORMATS, render, render_stream
+from polybib.cli import main
+
+from .conftest import DATA
+
+
+def _dev_refs():
+    refs = [polybib.parse_reference(r["raw"]) for r in load_gold(DATA / "dev.jsonl")]
+    return refs + refs[:40]   # repeated names and years: keys must stay unique across batches
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_streamed_output_equals_the_whole(fmt):
+    whole = render(_dev_refs(), fmt)
+    assert "".join(render_stream(_dev_refs(), fmt, batch=37)) == whole
+
+
+def test_empty_stream_is_valid_json():
+    assert "".join(render_stream([], "csl-json")) == "[]\n"
+
+
+def _write_list(path, refs):
+    path.write_text("Литература:\n" + "".join(f"{i}. {r}\n" for i, r in enumerate(refs, 1)), encoding="utf-8")
+
+
+def test_large_files_stream_with_the_same_records(tmp_path, monkeypatch):
+    raws = [r["raw"] for r in load_gold(DATA / "dev.jsonl")]
+    path = tmp_path / "list.txt"
+    _write_list(path, raws)
+    whole = polybib.read_list(path)
+    monkeypatch.setattr(_reader, "STREAM_THRESHOLD", 1000)
+    stream = _reader.open_list(path)
+    assert isinstance(stream, _reader.ReferenceStream)
+    streamed = list(stream)
+    assert stream.title == whole.title == "Литература"
+    assert [polybib.to_biblatex([r]) for r in streamed] == [polybib.to_biblatex([r]) for r in whole]
+    assert [r.line for r in streamed] == [r.line for r in whole]
+
+
+def test_streaming_reports_undecodable_bytes_with_their_offset(tmp_path, monkeypatch):
+    path = tmp_path / "list.txt"
+    path.write_bytes(("1. Иванов И. И. Очерки. – М., 2019.\n" * 50).encode("utf-8") + b"2. \xff\xfe bad\n")
+    monkeypatch.setattr(_reader, "STREAM_THRESHOLD", 100)
+    result = CliRunner().invoke(main, ["parse", str(path), "--encoding", "utf-8"])
+    assert result.exit_code == 2
+    assert f"byte {len(('1. Иванов И. И. Очерки. – М., 2019.' + chr(10)).encode()) * 50 + 3} cannot be decoded" \
+        in result.stderr
+
+
+def test_cli_streams_to_a_file_atomically(tmp_path, monkeypatch):
+    raws = [r["raw"] for r in load_gold(DATA / "dev.jsonl")][:30]
+    path = tmp_path / "list.txt"
+    _write_list(path, raws)
+    expected = render(polybib.read_list(path), "biblatex")
+    monkeypatch.setattr(_reader, "STREAM_THRESHOLD", 1000)
+    out = tmp_path / "out.bib"
+    result = CliRunner().invoke(main, ["parse", str(path), "-o", str(out), "-q"])
+    assert result.exit_code in (0, 1)
+    assert out.read_text(encoding="utf-8") == expected
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
