@@ -112,6 +112,12 @@ class _Substitute(csl_model.Substitute):
         where = (child.tag, child.sourceline, child.get("macro"), child.get("variable"))
         if where not in cache:
             cache[where] = sorted(set(_called_variables(child)))
+        names_tag = f"{{{CSL_NS}}}names"
+        names_where = ("names", *where)
+        if names_where not in cache:
+            cache[names_where] = sorted(set(_called_names(child)))
+        shown_names = [v for v in cache[names_where] if item.reference.get(v.replace("-", "_"))]
+        context.get_layout().repressed.setdefault(names_tag, []).extend(shown_names)
         for variable in cache[where]:
             value = item.reference.get(variable.replace("-", "_"))
             shown = _letters_only("".join(map(str, value)) if isinstance(value, list) else str(value or ""))
@@ -193,6 +199,43 @@ class _Text(csl_model.Text):
         return macros[name] if name in macros else super().get_macro(name)
 
 
+class _Names(csl_model.Names):
+    """cs:names that stays silent for name variables a cs:substitute already printed (CSL 1.0.2,
+    "Substitution"; citeproc-py prints them again: "Mahmudov, Y. (Ed.). (2004). Title (Y. Mahmudov, Ed.)")."""
+
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:  # noqa: D102
+        if context is not None:
+            try:
+                repressed = getattr(context.get_layout(), "repressed", {}).get(f"{{{CSL_NS}}}names", [])
+            except IndexError:
+                repressed = []
+            roles = (self.get("variable") or "").split()
+            if roles and all(role in repressed for role in roles):
+                raise VariableError
+            kept = [role for role in roles if role not in repressed]
+            if len(kept) < len(roles):
+                # render the other variables of the element only ("editor translator" -> "translator")
+                self.set("variable", " ".join(kept))
+                try:
+                    return super().process(item, names_context=names_context, context=context, **kwargs)
+                finally:
+                    self.set("variable", " ".join(roles))
+        return super().process(item, names_context=names_context, context=context, **kwargs)
+
+
+def _called_names(element: Any, depth: int = 0) -> list[str]:
+    """The name variables a substitute child (directly or through its macros) may print."""
+    if depth > 8:
+        return []
+    found = []
+    for node in element.iter(f"{{{CSL_NS}}}names", f"{{{CSL_NS}}}text"):
+        if node.tag.endswith("}names") and node.get("variable"):
+            found += node.get("variable").split()
+        elif node.tag.endswith("}text") and node.get("macro"):
+            found += _called_names(node.get_macro(node.get("macro")), depth + 1)
+    return found
+
+
 def _letters_only(text: str) -> str:
     return re.sub(r"\W+", "", text).casefold()
 
@@ -220,6 +263,7 @@ def _parser() -> etree.XMLParser:
     namespace["substitute"] = _Substitute
     namespace["label"] = _Label
     namespace["text"] = _Text
+    namespace["names"] = _Names
     namespace["name-part"] = _NamePart
     namespace["if"] = _If
     namespace["else-if"] = _ElseIf
