@@ -168,3 +168,9 @@ main.add_command(check_command)
 from ._cli_convert import convert_command  # noqa: E402
 
 main.add_command(convert_command)
+
+
+from ._cli_format import cite_command, format_command  # noqa: E402 - the commands of issue 4
+
+main.add_command(format_command)
+main.add_command(cite_command)
