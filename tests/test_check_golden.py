@@ -13,7 +13,7 @@ from polybib._check._fix import fix_text, record_signature
 
 from .conftest import ROOT
 
-LISTS = sorted((ROOT / "references").glob("*.txt"))
+LISTS = sorted(p for p in (ROOT / "references").glob("*.txt") if "." not in p.stem)  # not <list>.<style>.txt
 
 
 def _regenerator():

@@ -9,7 +9,7 @@ from polybib._export import render
 
 from .conftest import ROOT
 
-LISTS = sorted((ROOT / "references").glob("*.txt"))
+LISTS = sorted(p for p in (ROOT / "references").glob("*.txt") if "." not in p.stem)  # not <list>.<style>.txt
 
 
 @pytest.mark.parametrize("source", LISTS, ids=lambda p: p.name)
@@ -30,3 +30,11 @@ def test_parsing_the_written_bib_back_changes_nothing(source):
     assert bibtexparser.parse_string(again).entries_dict.keys() == bibtexparser.parse_string(text).entries_dict.keys()
     assert [e.fields_dict["title"].value for e in bibtexparser.parse_string(again).entries] == \
         [e.fields_dict["title"].value for e in bibtexparser.parse_string(text).entries]
+
+
+@pytest.mark.parametrize("source", LISTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("style", ["gost-r-7-0-100-2018", "apa"])
+def test_formatted_golden_output_is_current(source, style):
+    expected = source.with_suffix(f".{style}.txt").read_text(encoding="utf-8")
+    assert polybib.format_bibliography(polybib.read_list(source), style=style).render() == expected, \
+        f"{source.stem}.{style}.txt is stale: run scripts/regenerate_references.py and review the diff"

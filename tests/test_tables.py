@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 
+from polybib._keys import ascii_fold
 from polybib._lang import detect_language
 from polybib._tables import expand_place, is_genre, is_term, load_table, role_of
 from polybib._text import normalize
@@ -19,6 +20,7 @@ LOOKUPS = {
     "terms": is_term,
     "languages": detect_language,
     "homoglyphs": lambda text: normalize(text)[0],
+    "transliteration": ascii_fold,
 }
 
 

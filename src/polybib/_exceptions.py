@@ -4,14 +4,15 @@
      ├── InputError          a list or file cannot be read at all (missing, not text)
      ├── CheckError          `polybib check` was asked for an unknown rule, category or style
      ├── DataTableError      a bundled data table is malformed (a bug in polybib)
-     └── ExportError         a record cannot be written in the requested format
+     ├── ExportError         a record cannot be written in the requested format
+     └── StyleError          a CSL style or locale cannot be found or read
 
 The CLI catches `PolybibError` once and prints its message on one line.
 """
 
 from __future__ import annotations
 
-__all__ = ["CheckError", "DataTableError", "ExportError", "InputError", "PolybibError"]
+__all__ = ["CheckError", "DataTableError", "ExportError", "InputError", "PolybibError", "StyleError"]
 
 
 class PolybibError(ValueError):
@@ -37,3 +38,7 @@ class ExportError(PolybibError):
 
 class CheckError(PolybibError):
     default_message = "the check cannot run as asked (unknown rule, category or style)"
+
+
+class StyleError(PolybibError):
+    default_message = "the CSL style or locale cannot be used"

@@ -18,15 +18,13 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
+from ._tables import load_table
+
 __all__ = ["KeyMaker", "ascii_fold", "citation_keys"]
 
-# Azerbaijani Cyrillic letters that iuliia's Russian schemes do not know (official 1991 correspondence).
-_AZ_CYRILLIC = {"ә": "ə", "ғ": "ğ", "ҹ": "c", "һ": "h", "ј": "y", "ө": "ö", "ү": "ü", "ҝ": "g", "ы": "ı",
-                "Ә": "Ə", "Ғ": "Ğ", "Ҹ": "C", "Һ": "H", "Ј": "Y", "Ө": "Ö", "Ү": "Ü", "Ҝ": "G"}
-_LATIN_EXTRA = {"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
-                "ʻ": "", "‘": "", "’": "", "`": "", "'": ""}
-_GEORGIAN = dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
-                     "a b g d e v z t i k l m n o p zh r s t u p k gh q sh ch ts dz ts ch kh j h".split()))
+@cache
+def _tables() -> dict[str, dict[str, str]]:
+    return load_table("transliteration")["entries"]
 
 
 @cache
@@ -37,14 +35,25 @@ def _transliterate_cyrillic(text: str) -> str:
 
 
 def ascii_fold(text: str) -> str:
-    """An ASCII spelling of ``text`` in any script polybib knows."""
-    text = "".join(_AZ_CYRILLIC.get(ch, ch) for ch in text)
+    """An ASCII spelling of ``text`` in any script polybib knows (the transliteration table)."""
+    tables = _tables()
+    text = "".join(tables["az_cyrillic"].get(ch, ch) for ch in text)
     if re.search(r"[\u0400-\u04ff]", text):
         text = _transliterate_cyrillic(text)
-    text = "".join(_GEORGIAN.get(ch, ch) for ch in text)
-    text = "".join(_LATIN_EXTRA.get(ch, ch) for ch in text)
+    for script in ("georgian", "armenian", "arabic"):
+        table = tables[script]
+        text = "".join(_letter(table, ch) for ch in text)
+    text = "".join(tables["latin"].get(ch, ch) for ch in text)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if ord(ch) < 128 and not unicodedata.combining(ch))
+
+
+def _letter(table: dict[str, str], char: str) -> str:
+    """A letter's spelling, capitalised when the letter is a capital (Armenian has case)."""
+    spelled = table.get(char.lower())
+    if spelled is None:
+        return char
+    return spelled.capitalize() if char.isupper() else spelled
 
 
 def _stem(name: str, year: str) -> str:

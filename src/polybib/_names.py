@@ -24,8 +24,8 @@ from ._model import Person
 __all__ = ["INITIALS", "NAME_WORD", "looks_like_family", "merge_person", "nominative", "parse_person",
            "space_initials"]
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
-_LOWER = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower())
+_UPPER = "".join(chr(c) for c in range(0x41, 0x590) if chr(c).isupper())
+_LOWER = "".join(chr(c) for c in range(0x61, 0x590) if chr(c).islower())
 UP = f"[{re.escape(_UPPER)}\u10d0-\u10ff]"
 LOW = f"[{re.escape(_LOWER)}\u10d0-\u10ff\u0301]"
 # Digraph initials that stand for one sound (GOST 7.80: Дж., Sh., Yu. are kept whole).

@@ -131,7 +131,9 @@ def _reported(refs: Iterable[Reference], report: Report, *, quiet: bool,
 @click.option("--type", "types", multiple=True, help="Score only records of this entry type (repeatable).")
 @click.option("--min-f1", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Exit 1 when the field-F1 is below this.")
-def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float) -> None:
+@click.option("--by", "group", type=click.Choice(["script", "lang", "type"]), default=None,
+              help="Also print field-F1 and record-exact for each script, language or entry type.")
+def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float, group: str | None) -> None:
     """Score the parser on a GOLD corpus (JSONL, as shared/corpus/SCHEMA.md describes).
 
     Prints per-field counts and F1, the records with errors, and last a line
@@ -140,7 +142,8 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
     from ._evaluate import evaluate, load_gold
 
     try:
-        score = evaluate(load_gold(gold), types=types or None)
+        records = load_gold(gold)
+        score = evaluate(records, types=types or None)
     except PolybibError as exc:
         raise InputFailure(str(exc)) from None
     lines = score.table().splitlines()
@@ -149,8 +152,23 @@ def evaluate_command(gold: str, show: int, types: tuple[str, ...], min_f1: float
         click.echo(f"\n{record_id}: {raw}")
         for name, expected, actual in errors:
             click.echo(f"   {name}: gold={expected!r} got={actual!r}")
+    if group:
+        click.echo(f"\n{group:10} {'n':>5}  field-F1  record-exact")
+        for name, part in sorted(_groups(records, group).items(), key=lambda kv: -len(kv[1])):
+            sub = evaluate(part, types=types or None)
+            if sub.records:
+                click.echo(f"{name:10} {sub.records:5}  {sub.f1:8.3f}  {sub.exact:12.3f}")
     click.echo(lines[-1])
     sys.exit(0 if score.f1 >= min_f1 else 1)
+
+
+def _groups(records: list[dict], group: str) -> dict[str, list[dict]]:
+    key = {"script": lambda r: r.get("script", "?"), "lang": lambda r: r.get("lang", "?"),
+           "type": lambda r: r["gold"].get("ENTRYTYPE", "?")}[group]
+    groups: dict[str, list[dict]] = {}
+    for record in records:
+        groups.setdefault(key(record), []).append(record)
+    return groups
 
 
 from ._cli_check import check_command  # noqa: E402 - the check command lives in its own module
@@ -161,3 +179,9 @@ main.add_command(check_command)
 from ._cli_convert import convert_command  # noqa: E402
 
 main.add_command(convert_command)
+
+
+from ._cli_format import cite_command, format_command  # noqa: E402 - the commands of issue 4
+
+main.add_command(format_command)
+main.add_command(cite_command)

