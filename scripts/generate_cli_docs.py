@@ -22,5 +22,7 @@ def cli_reference() -> str:
 
 
 if __name__ == "__main__":
-    DOC.write_text(cli_reference(), encoding="utf-8")
+    from polybib._export import write_atomic
+
+    write_atomic(DOC, cli_reference())
     print(f"wrote {DOC}")

@@ -51,13 +51,15 @@ def rule_pages() -> dict[str, str]:
 
 
 def main() -> None:
+    from polybib._export import write_atomic
+
     DOCS.mkdir(parents=True, exist_ok=True)
     pages = rule_pages()
     for stale in DOCS.glob("*.md"):
         if stale.name not in pages:
             stale.unlink()
     for name, text in pages.items():
-        (DOCS / name).write_text(text, encoding="utf-8")
+        write_atomic(DOCS / name, text)
     print(f"wrote {len(pages)} pages to {DOCS}")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from ._exceptions import InputError, PolybibError
-from ._export import write_atomic
+from ._export import is_same_file, write_atomic
 from ._format import Bibliography, cite, dual_list, format_bibliography
 from ._romanize import SYSTEMS
 
@@ -29,10 +29,10 @@ def load_records(name: str) -> list[Any]:
     """Records from a list (.txt, .md, .docx or -, parsed first), BibTeX/BibLaTeX or RIS (read into the
     model), or CSL-JSON (.json: its items are formatted as they are, nothing lost on the way)."""
     from ._io._formats import read_references
-    from ._reader import read_list
+    from ._reader import read_list_bytes
 
-    if name == "-":
-        return list(read_list(sys.stdin.read()))
+    if name == "-":   # decoded as a file is (offsets of bad bytes), never taken as a path
+        return list(read_list_bytes(sys.stdin.buffer.read()))
     path = Path(name)
     if path.suffix.casefold() == ".json":
         try:
@@ -67,8 +67,10 @@ def _markup(output: str | None, output_file: str | None) -> str:
     return _EXTENSIONS.get(Path(output_file).suffix.casefold(), "text") if output_file else "text"
 
 
-def _emit(text: str, output_file: str | None) -> None:
+def _emit(text: str, output_file: str | None, input_file: str) -> None:
     if output_file:
+        if input_file != "-" and is_same_file(input_file, output_file):
+            raise InputError(f"{output_file}: is the input; write the bibliography to another file")
         write_atomic(output_file, text)
     else:
         click.echo(text, nl=False)
@@ -103,7 +105,7 @@ def format_command(input_file: str, style: str, locale: str | None, output: str 
             result: Bibliography = format_bibliography(records, style=style, locale=locale, output=markup,
                                                        entry_locales=not one_locale, romanize=romanize)
             text = result.render()
-        _emit(text, output_file)
+        _emit(text, output_file, input_file)
     except PolybibError as exc:
         raise _Failure(str(exc)) from None
 
@@ -129,6 +131,6 @@ def cite_command(input_file: str, citations: tuple[str, ...], style: str, locale
         specs.append(parts)
     try:
         texts = cite(load_records(input_file), specs, style=style, locale=locale, output=markup)
-        _emit("".join(f"{text}\n" for text in texts), output_file)
+        _emit("".join(f"{text}\n" for text in texts), output_file, input_file)
     except PolybibError as exc:
         raise _Failure(str(exc)) from None
