@@ -97,3 +97,23 @@ def test_found_by_fuzzing_georgian_heading_with_a_stray_comma_parses():
     text = ("ახალა,ძე ლ.ბედიის ტაძრის ფრესკული წარწერა და დადიანთა მანდატურთუხუცესის საკითხი "
             "//საისტორიო ძიებანი.II.-თბ.,199.-გვ.61-67. რეზ. რუსულ ენაზე.")
     assert lost_words(polybib.parse_reference(text)) == []
+
+
+def test_a_list_of_many_short_lines_that_join_into_one_item():
+    # found while building the million-line run: 50,000 short lines ("ab cd.") are continuations
+    # of one item, and joining them one by one (and testing the whole growing text at each line)
+    # took quadratic time; the lines are now joined once, and an item longer than MAX_REFERENCE
+    # is kept whole in the note with a too-long error instead of being parsed
+    from polybib._reader import MAX_REFERENCE
+
+    refs = polybib.read_list("\n".join("ab cd." for _ in range(50_000)))
+    assert len(refs) == 1 and len(refs[0].raw) == 50_000 * 7 - 1 > MAX_REFERENCE
+    assert [d.code for d in refs[0].diagnostics] == ["too-long"] and refs[0].partly_understood
+    assert lost_words(refs[0]) == []
+
+
+def test_wrapped_lines_still_join_as_before():
+    refs = polybib.read_list("1. Иванов И. И. Очерки исто-\nрии. – М. : Наука,\n   2019. – 512 с.\n"
+                             "2. Əliyev H. Azərbaycan tarixi. - Bakı: Elm, 2005. - 164\ns.")
+    assert [r.raw for r in refs] == ["Иванов И. И. Очерки истории. – М. : Наука, 2019. – 512 с.",
+                                     "Əliyev H. Azərbaycan tarixi. - Bakı: Elm, 2005. - 164 s."]

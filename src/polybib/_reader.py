@@ -100,7 +100,7 @@ def read_list_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None 
 
 def _parsed(text: ListText, name: str) -> ReferenceList:
     title, items, diagnostics = split_list(text.text)
-    refs = [parse_reference(item.text, line=item.line) for item in items]
+    refs = [parse_item(item) for item in items]
     _attach_reading_diagnostics(refs, items, text.diagnostics, diagnostics)
     return ReferenceList(refs, title=title, source=name, diagnostics=diagnostics, encoding=text.describe())
 
@@ -131,6 +131,7 @@ class ListSplitter:
         self.title = ""
         self.diagnostics: list[Diagnostic] = []
         self._current: ListItem | None = None
+        self._lines: list[str] = []   # the current item's lines, joined when it closes (no quadratic copying)
         self._items_seen = 0
         self._numbered_seen = False
         self._last_number: int | None = None
@@ -155,8 +156,11 @@ class ListSplitter:
                 self._last_number = value
                 self._numbered_seen = True
             return self._start(ListItem(raw_line[match.end():].strip(), number, label))
-        if self._current is not None and not _starts_new_reference(self._current.text, line):
-            self._current.text = _join(self._current.text, line)
+        if self._current is not None and not _starts_new_reference(" ".join(self._lines[-2:]), line):
+            if _ends_with_broken_word(self._lines[-1]) and line[:1].islower():
+                self._lines[-1] = self._lines[-1][:-1] + line   # a word broken across lines
+            else:
+                self._lines.append(line)
             return None
         if self._numbered_seen:
             self.diagnostics.append(Diagnostic("unnumbered-item", f"line {number}: a reference without a "
@@ -170,11 +174,15 @@ class ListSplitter:
     def _start(self, item: ListItem) -> ListItem | None:
         done = self._close()
         self._current = item
+        self._lines = [item.text]
         self._items_seen += 1
         return done
 
     def _close(self) -> ListItem | None:
         done, self._current = self._current, None
+        if done is not None:
+            done.text = " ".join(self._lines)
+        self._lines = []
         return done
 
 
@@ -191,7 +199,8 @@ def split_list(text: str) -> tuple[str, list[ListItem], list[Diagnostic]]:
 
 def _starts_new_reference(previous: str, line: str) -> bool:
     """A line starts a new reference when the previous one looks complete and this one does not
-    continue it (a wrapped line usually starts in lower case or the previous one has no end)."""
+    continue it (a wrapped line usually starts in lower case or the previous one has no end).
+    ``previous`` may be the end of the previous reference only (its last two lines)."""
     if not previous.rstrip().endswith((".", ";", ")", "]")) and not re.search(r"\d\s?[sсcSpр]\.?$", previous):
         return False
     if line[:1].islower() or line[:1] in "–—-:;,/":
@@ -199,10 +208,23 @@ def _starts_new_reference(previous: str, line: str) -> bool:
     return len(line) >= 15
 
 
-def _join(text: str, line: str) -> str:
-    if re.search(r"\w-$", text) and line[:1].islower():
-        return text[:-1] + line
-    return f"{text} {line}"
+def _ends_with_broken_word(text: str) -> bool:
+    return bool(re.search(r"\w-$", text[-2:]))
+
+
+# An item longer than this is not one reference (real ones are under 2 KB): it is kept whole in the
+# note, with an error, instead of being parsed (the parser's time grows faster than the length).
+MAX_REFERENCE = 64 * 1024
+
+
+def parse_item(item: ListItem) -> Reference:
+    """The record of one item of a list."""
+    if len(item.text) <= MAX_REFERENCE:
+        return parse_reference(item.text, line=item.line)
+    ref = Reference(raw=item.text, line=item.line, note=[item.text])
+    ref.diagnose("too-long", f"{len(item.text)} characters are not one reference (the limit is "
+                 f"{MAX_REFERENCE}); kept unparsed in the note", severity=Severity.ERROR)
+    return ref
 
 
 # Above this size a list file is parsed as it is read, line by line, instead of all at once.
@@ -239,10 +261,10 @@ class ReferenceStream:
         for number, line in enumerate(self._lines(), 1):
             item = self.splitter.feed(number, line)
             if item is not None:
-                yield parse_reference(item.text, line=item.line)
+                yield parse_item(item)
         item = self.splitter.finish()
         if item is not None:
-            yield parse_reference(item.text, line=item.line)
+            yield parse_item(item)
 
     def _lines(self) -> Iterator[str]:
         if self.codec.startswith(("utf-16", "utf-32")):

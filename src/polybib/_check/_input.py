@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._model import Diagnostic, Reference
-from .._parser import parse_reference
-from .._reader import ReferenceList, _read_text, split_list
+from .._reader import ReferenceList, _read_text, parse_item, split_list
 
 __all__ = ["CheckedList", "Entry", "load"]
 
@@ -107,7 +106,7 @@ def _from_text(text: str, name: str) -> CheckedList:
     line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     entries = []
     for index, item in enumerate(items, 1):
-        ref = parse_reference(item.text, line=item.line)
+        ref = parse_item(item)
         start = line_starts[item.line - 1]
         entries.append(Entry(index, ref, item.text, item.label, _align(item.text, text, start)))
     return CheckedList(name, entries, text, title, diagnostics)
