@@ -75,6 +75,19 @@ class KeyMaker:
         self._seen[stem] += 1
         return stem if count == 0 else stem + _letters(count - 1)
 
+    def made(self, key: str) -> bool:
+        """Whether this maker has handed out ``key`` (without remembering every key it made: memory
+        stays bounded by the number of distinct names and years, whatever the list's length)."""
+        if self._seen.get(key, 0) > 0:
+            return True
+        match = re.fullmatch(r"(.*?(?:\d|nd))([a-z]+)", key)
+        if not match:
+            return False
+        index = 0
+        for letter in match.group(2):
+            index = index * 26 + (ord(letter) - 96)
+        return self._seen.get(match.group(1), 0) >= index + 1
+
 
 def citation_keys(pairs: list[tuple[str, str]]) -> list[str]:
     """Keys for (name, year) pairs, in order; a repeated name and year gets "a", "b", ..."""
