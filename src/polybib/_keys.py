@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ._tables import load_table
 
@@ -27,7 +27,7 @@ def _tables() -> dict[str, dict[str, str]]:
     return load_table("transliteration")["entries"]
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _transliterate_cyrillic(text: str) -> str:
     import iuliia
 
