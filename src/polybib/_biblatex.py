@@ -158,11 +158,15 @@ class KeyAssigner:
         keys: list[str] = []
         for ref in refs:
             made = self._maker.key(*_key_name_year(ref))
-            key = ref.key if ref.key and ref.key not in self._taken else made
-            suffix = 1
-            while key in self._taken or (key != ref.key and key in given):
-                key, suffix = f"{made}-{suffix}", suffix + 1
-            self._taken.add(key)
+            if ref.key and ref.key not in self._taken and not self._maker.made(ref.key):
+                key = ref.key
+            else:
+                key = made
+                suffix = 1
+                while key in self._taken or (key in given and key != ref.key):
+                    key, suffix = f"{made}-{suffix}", suffix + 1
+            if key != made:
+                self._taken.add(key)   # made keys are remembered by the maker itself
             keys.append(key)
         return keys
 

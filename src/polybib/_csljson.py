@@ -30,8 +30,6 @@ _TYPES = {"book": "book", "mvbook": "book", "collection": "book", "incollection"
 def _name(person: Person) -> dict[str, str]:
     if person.corporate:
         return {"literal": person.corporate}
-    if person.family == "others":
-        return {"literal": "others"}
     name = {"family": person.family}
     if person.given:
         name["given"] = person.given
@@ -54,9 +52,13 @@ def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
         people = {"author": ref.authors, "editor": [p for p in ref.editors if p.role == "editor"],
                   "compiler": [p for p in ref.editors if p.role == "compiler"], "translator": ref.translators,
                   "container-author": host.authors if host else []}
+        and_others = []
         for role, persons in people.items():
-            if persons:
-                item[role] = [_name(p) for p in persons]
+            named = [_name(p) for p in persons if p.family != "others"]
+            if named:
+                item[role] = named
+            if any(p.family == "others" for p in persons):
+                and_others.append(role)   # "[и др.]": CSL has no name for "others"; styles print et al.
         title = ref.title + (f": {ref.subtitle}" if ref.subtitle else "")
         item["title"] = title
         if ref.genre:
@@ -85,6 +87,8 @@ def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
         if ref.thesis_type:
             item["genre"] = ref.thesis_type
         custom = _custom(ref, item)
+        if and_others:
+            custom["and-others"] = and_others
         if custom:
             item["custom"] = {CUSTOM_KEY: custom}
         items.append(item)

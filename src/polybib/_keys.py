@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ._tables import load_table
 
@@ -27,7 +27,7 @@ def _tables() -> dict[str, dict[str, str]]:
     return load_table("transliteration")["entries"]
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _transliterate_cyrillic(text: str) -> str:
     import iuliia
 
@@ -74,6 +74,19 @@ class KeyMaker:
         count = self._seen[stem]
         self._seen[stem] += 1
         return stem if count == 0 else stem + _letters(count - 1)
+
+    def made(self, key: str) -> bool:
+        """Whether this maker has handed out ``key`` (without remembering every key it made: memory
+        stays bounded by the number of distinct names and years, whatever the list's length)."""
+        if self._seen.get(key, 0) > 0:
+            return True
+        match = re.fullmatch(r"(.*?(?:\d|nd))([a-z]+)", key)
+        if not match:
+            return False
+        index = 0
+        for letter in match.group(2):
+            index = index * 26 + (ord(letter) - 96)
+        return self._seen.get(match.group(1), 0) >= index + 1
 
 
 def citation_keys(pairs: list[tuple[str, str]]) -> list[str]:

@@ -324,7 +324,7 @@ class _Parser:
             (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
              "family-initials"),
             # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-            (rf"^(?P<name>{NAME_WORD}\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+            (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
             # Family, Given Patronymic.
             (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
             # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)

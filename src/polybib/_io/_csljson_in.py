@@ -110,7 +110,13 @@ def _reference(item: dict[str, Any]) -> Reference:
     if ref.entry_type == "thesis" and ref.genre:
         ref.thesis_type, ref.genre = ref.genre, ""
     for field, value in custom.items():
-        if field.startswith("host-"):
+        if field == "and-others":   # the roles whose list ended "[и др.]", "[et al.]"
+            for role in value:
+                people = {"author": ref.authors, "editor": ref.editors, "compiler": ref.editors,
+                          "translator": ref.translators, "container-author": host.authors}.get(role)
+                if people is not None:
+                    people.append(Person(family="others", role="author" if role == "container-author" else role))
+        elif field.startswith("host-"):
             setattr(host, field[5:], value)
         elif field != "entry-type":
             setattr(ref, field, value)
