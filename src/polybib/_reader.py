@@ -228,7 +228,7 @@ def parse_item(item: ListItem) -> Reference:
 
 
 # Above this size a list file is parsed as it is read, line by line, instead of all at once.
-STREAM_THRESHOLD = 8 * 1024 * 1024
+STREAM_THRESHOLD = 1024 * 1024  # about 5,000 references; a list read at once keeps every record
 _SAMPLE = 1024 * 1024
 
 
