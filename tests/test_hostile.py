@@ -140,3 +140,47 @@ def test_every_test_docs_security_names_exists():
     assert len(named) > 20
     for path, name in named:
         assert re.search(rf"^def {name}\(", (ROOT / path).read_text(encoding="utf-8"), re.MULTILINE), (path, name)
+
+
+# -- untrusted CSL styles -------------------------------------------------------------------------------
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE style [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>&d;</title></info>
+<citation><layout><text variable="title"/></layout></citation></style>"""
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE style [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>&secret;</title></info>
+<citation><layout><text value="&secret;"/></layout></citation></style>"""
+
+
+@pytest.mark.parametrize("body", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
+def test_styles_declaring_entities_are_refused(tmp_path, body):
+    from polybib._exceptions import StyleError
+    from polybib._styles import load_style
+
+    style = tmp_path / "evil.csl"
+    style.write_text(body, encoding="utf-8")
+    with pytest.raises(StyleError, match="refused: the style declares XML entities"):
+        load_style(style)
+
+
+def test_a_style_that_is_not_xml_is_one_clear_error(tmp_path, seed_list):
+    style = tmp_path / "broken.csl"
+    style.write_text("<style><unclosed>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["format", str(seed_list), "--style", str(style)])
+    assert result.exit_code == 2 and "not a readable CSL style" in result.stderr
+
+
+def test_a_file_that_is_xml_but_not_csl_is_one_clear_error(tmp_path, seed_list):
+    style = tmp_path / "other.csl"
+    style.write_text('<?xml version="1.0"?><html/>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["format", str(seed_list), "--style", str(style)])
+    assert result.exit_code == 2 and "not a CSL style" in result.stderr
+
+
+def test_an_unknown_style_id_suggests_close_matches(seed_list):
+    result = CliRunner().invoke(main, ["format", str(seed_list), "--style", "gost-r-7-0-100-2081"])
+    assert result.exit_code == 2
+    assert "did you mean 'gost-r-7-0-100-2018'" in result.stderr

