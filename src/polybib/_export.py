@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 from ._biblatex import KeyAssigner, to_biblatex, to_bibtex
 from ._csljson import to_csl_json
@@ -129,9 +129,11 @@ def _give_mode(temporary: str, target: Path) -> None:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A text file to write ``path`` through: a temporary file in the same folder, renamed over
-    ``path`` only when the block ends without an error (the old file survives anything else)."""
+def atomic_output(path: str | os.PathLike[str], *, binary: bool = False,
+                  mode_from: str | os.PathLike[str] | None = None) -> Iterator[Any]:
+    """A file to write ``path`` through (text, or bytes with ``binary``): a temporary file in the
+    same folder, renamed over ``path`` only when the block ends without an error (the old file
+    survives anything else). It keeps ``path``'s permissions, or ``mode_from``'s."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -139,9 +141,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     except OSError as exc:
         raise ExportError(f"{target}: cannot write here ({exc.strerror})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with (os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as out:
             yield out
-        _give_mode(temporary, target)
+        _give_mode(temporary, Path(mode_from) if mode_from is not None else target)
         os.replace(temporary, target)
     except OSError as exc:
         os.unlink(temporary)
@@ -168,20 +170,6 @@ def keep_backup(path: str | os.PathLike[str]) -> Path:
         data = source.read_bytes()
     except OSError as exc:
         raise ExportError(f"{source}: cannot be backed up ({exc.strerror})") from None
-    folder = backup.parent if str(backup.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"{backup}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        shutil.copymode(source, temporary)
-        os.replace(temporary, backup)
-    except OSError as exc:
-        os.unlink(temporary)
-        raise ExportError(f"{backup}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with atomic_output(backup, binary=True, mode_from=source) as out:
+        out.write(data)
     return backup

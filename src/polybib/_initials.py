@@ -21,29 +21,19 @@ data table (``data/format/initials.json``) with its source and samples.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ._exceptions import DataTableError
+from ._tables import load_table
 
 __all__ = ["initialize_given", "load_format_table", "normalize_initials"]
 
 
-@cache
 def load_format_table(name: str) -> dict[str, Any]:
     """Read and validate ``data/format/<name>.json`` (source, description, entries, samples)."""
-    try:
-        text = resources.files("polybib.data").joinpath("format").joinpath(f"{name}.json").read_text("utf-8")
-        table = json.loads(text)
-    except (OSError, ValueError) as exc:
-        raise DataTableError(f"format table {name!r} cannot be read: {exc}") from exc
-    missing = [key for key in ("source", "description", "entries", "samples") if key not in table]
-    if missing:
-        raise DataTableError(f"format table {name!r} lacks {', '.join(missing)}")
-    return table
+    return load_table(name, folder="format", required=("source", "description", "entries", "samples"))
 
 
 @cache

@@ -32,18 +32,21 @@ _REQUIRED_KEYS = ("source", "description", "entries", "samples")
 
 
 @cache
-def load_table(name: str) -> dict[str, Any]:
-    """Read and validate ``data/<name>.json``."""
+def load_table(name: str, *, folder: str = "", required: tuple[str, ...] = _REQUIRED_KEYS) -> dict[str, Any]:
+    """Read and validate ``data/[<folder>/]<name>.json``: it must say where it comes from and hold
+    the ``required`` keys."""
+    label = f"{folder} table {name!r}" if folder else f"data table {name!r}"
     try:
-        text = resources.files("polybib.data").joinpath(f"{name}.json").read_text("utf-8")
+        base = resources.files("polybib.data")
+        text = (base.joinpath(folder) if folder else base).joinpath(f"{name}.json").read_text("utf-8")
         table = json.loads(text)
     except (OSError, ValueError) as exc:
-        raise DataTableError(f"data table {name!r} cannot be read: {exc}") from exc
-    missing = [key for key in _REQUIRED_KEYS if key not in table]
+        raise DataTableError(f"{label} cannot be read: {exc}") from exc
+    missing = [key for key in required if not table.get(key) and table.get(key) != []]
     if missing:
-        raise DataTableError(f"data table {name!r} lacks {', '.join(missing)}")
-    if not table["source"].strip():
-        raise DataTableError(f"data table {name!r} does not say where it comes from")
+        raise DataTableError(f"{label} lacks {', '.join(missing)}")
+    if not str(table.get("source", "")).strip():
+        raise DataTableError(f"{label} does not say where it comes from")
     return table
 
 

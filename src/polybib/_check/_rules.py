@@ -15,13 +15,12 @@ documentation page under ``docs/rules/`` shows them).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from .._exceptions import DataTableError
+from .._tables import load_table
 from .._model import Severity
 
 __all__ = ["CATEGORIES", "Rule", "all_rules", "element_description", "load_check_table", "profiles",
@@ -53,18 +52,10 @@ class Rule:
         return f"docs/rules/{self.code}.md"
 
 
-@cache
 def load_check_table(name: str) -> dict[str, Any]:
     """Read ``data/check/<name>.json`` and check it says where it comes from."""
-    try:
-        text = resources.files("polybib.data").joinpath("check").joinpath(f"{name}.json").read_text("utf-8")
-        table = json.loads(text)
-    except (OSError, ValueError) as exc:
-        raise DataTableError(f"check table {name!r} cannot be read: {exc}") from exc
-    for key in ("source", "description", "rules" if name == "rules" else "samples"):
-        if not table.get(key):
-            raise DataTableError(f"check table {name!r} lacks {key}")
-    return table
+    return load_table(name, folder="check",
+                      required=("source", "description", "rules" if name == "rules" else "samples"))
 
 
 @cache
