@@ -24,18 +24,10 @@ from typing import Any
 
 from .._exceptions import InputError
 from .._lang import detect_language, detect_script
-from .._model import Person, Reference
+from .._model import Reference
 from ._input import Entry
 
 __all__ = ["looks_like_bib", "looks_like_csl_json", "read_bib", "read_csl_json"]
-
-_CSL_TYPES = {"book": "book", "chapter": "incollection", "article-journal": "article", "article": "article",
-              "article-magazine": "article", "article-newspaper": "article", "paper-conference": "inproceedings",
-              "thesis": "thesis", "webpage": "online", "post-weblog": "online", "legislation": "legislation",
-              "periodical": "periodical", "report": "report"}
-_BIB_TYPES = {"phdthesis": "thesis", "mastersthesis": "thesis", "inbook": "incollection", "misc": "misc",
-              "www": "online", "electronic": "online", "proceedings": "collection"}
-
 
 def looks_like_bib(text: str) -> bool:
     return bool(re.match(r"\s*(?:%[^\n]*\n\s*)*@\w+\s*[{(]", text))
@@ -45,62 +37,11 @@ def looks_like_csl_json(text: str) -> bool:
     return text.lstrip().startswith("[") and text.rstrip().endswith("]") and '"type"' in text
 
 
-def _person(name: Any) -> Person:
-    if isinstance(name, dict):
-        if "literal" in name:
-            return Person(corporate=str(name["literal"]))
-        return Person(family=str(name.get("family", "")), given=str(name.get("given", "")))
-    text = str(name).strip()
-    if text.startswith("{") and text.endswith("}"):
-        return Person(corporate=text[1:-1])
-    if "," in text:
-        family, given = text.split(",", 1)
-        return Person(family=family.strip(), given=given.strip())
-    words = text.split()
-    return Person(family=words[-1], given=" ".join(words[:-1])) if words else Person()
-
-
-def _pages(value: str) -> str:
-    return re.sub(r"\s?[-–—]+\s?", "--", value.strip())
-
-
-def _fill(ref: Reference, field: str, value: str) -> None:
-    """One field of either format into the model (the names are BibLaTeX's)."""
-    if field == "title":
-        ref.title = value
-    elif field in ("journaltitle", "journal", "booktitle", "container-title"):
-        ref.host = ref.host or Reference(entry_type="periodical")
-        ref.host.title = value
-    elif field in ("location", "address", "publisher-place"):
-        ref.places = [p.strip() for p in re.split(r"\s+and\s+|;", value) if p.strip()]
-    elif field == "publisher":
-        ref.publishers = [p.strip() for p in re.split(r"\s+and\s+|;", value) if p.strip()]
-    elif field in ("year", "date"):
-        ref.year = ref.year or (value[:4] if re.match(r"\d{4}", value) else value)
-    elif field in ("pages", "page"):
-        ref.pages = _pages(value)
-    elif field in ("pagetotal", "number-of-pages"):
-        ref.pagetotal = value
-    elif field in ("number", "issue"):
-        ref.number = value
-    elif field == "volume":
-        ref.volume = value
-    elif field in ("isbn", "issn"):
-        getattr(ref, field).extend(v for v in re.split(r"[\s,;]+(?=\d)", value) if v)
-    elif field == "doi":
-        ref.doi = value
-    elif field == "url":
-        ref.url = value
-    elif field in ("urldate", "accessed"):
-        ref.urldate = value
-    elif field in ("type", "genre") and ref.entry_type == "thesis":
-        ref.thesis_type = value
-    elif field in ("note", "addendum"):
-        ref.note.append(value)
-
-
 def read_csl_json(text: str) -> list[Entry]:
-    """The items of a CSL-JSON array as entries (``fields`` holds each string value)."""
+    """The items of a CSL-JSON array as entries: the records as `polybib.read_csl_json` reads them,
+    with each item's string values (names and dates spelled out) for the character rules."""
+    from .._io._csljson_in import read_csl_json as read_records
+
     try:
         items = json.loads(text)
     except ValueError as exc:
@@ -108,48 +49,42 @@ def read_csl_json(text: str) -> list[Entry]:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise InputError("not CSL-JSON: the top level is not an array of items")
     entries = []
-    for index, item in enumerate(items, 1):
-        ref = Reference(entry_type=_CSL_TYPES.get(str(item.get("type", "")), "misc"))
+    for index, (item, ref) in enumerate(zip(items, read_records(text)), 1):
         fields: dict[str, str] = {}
-        for role, target in (("author", ref.authors), ("editor", ref.editors), ("translator", ref.translators)):
-            target.extend(_person(n) for n in item.get(role, []) or [])
-            if item.get(role):
-                fields[role] = "; ".join(_person(n).display() for n in item[role])
         for field, value in item.items():
-            if field in ("issued", "accessed") and isinstance(value, dict):
+            if field in ("author", "editor", "translator") and value:
+                fields[field] = "; ".join(_display(name) for name in value)
+            elif field in ("issued", "accessed") and isinstance(value, dict):
                 parts = value.get("date-parts") or [[]]
-                value = "-".join(str(p) for p in parts[0]) if parts and parts[0] else str(value.get("raw") or
-                                                                                        value.get("literal") or "")
-            if isinstance(value, (str, int)) and field not in ("id", "type"):
+                fields[field] = "-".join(str(p) for p in parts[0]) if parts and parts[0] else \
+                    str(value.get("raw") or value.get("literal") or "")
+            elif isinstance(value, (str, int)) and field not in ("id", "type"):
                 fields[field] = str(value)
-                _fill(ref, "year" if field == "issued" else field, str(value))
         _settle_language(ref, str(item.get("language", "")))
         ref.line = _line_of(text, f'"id": {json.dumps(item.get("id"), ensure_ascii=False)}') or index
         entries.append(Entry(index, ref, "", fields=fields))
     return entries
 
 
+def _display(name: Any) -> str:
+    if isinstance(name, dict):
+        return str(name.get("literal") or ", ".join(str(name[p]) for p in ("family", "given") if name.get(p)))
+    return str(name)
+
+
 def read_bib(text: str) -> list[Entry]:
-    """The entries of a BibLaTeX or BibTeX file (bibtexparser 2) as entries."""
+    """The entries of a BibLaTeX or BibTeX file as entries: the records as `polybib.read_bibtex` reads
+    them (macros, crossref, LaTeX accents), with each entry's field values as written for the
+    character rules."""
     import bibtexparser
 
+    from .._io._bibtex_in import read_bibtex
+
+    refs = read_bibtex(text)
     library = bibtexparser.parse_string(text)
-    if library.failed_blocks and not library.entries:
-        raise InputError("not BibTeX: no entry could be read")
     entries = []
-    for index, bib in enumerate(library.entries, 1):
-        kind = bib.entry_type.lower()
-        ref = Reference(entry_type=_BIB_TYPES.get(kind, kind), line=bib.start_line + 1)
-        fields: dict[str, str] = {}
-        for field in bib.fields:
-            name = field.key.lower()
-            value = re.sub(r"(?<!\\)[{}]", "", str(field.value)).strip()
-            fields[name] = value
-            if name in ("author", "editor", "translator"):
-                people = [_person(n) for n in re.split(r"\s+and\s+", str(field.value)) if n.strip()]
-                {"author": ref.authors, "editor": ref.editors, "translator": ref.translators}[name].extend(people)
-            else:
-                _fill(ref, name, value)
+    for index, (ref, bib) in enumerate(zip(refs, library.entries), 1):
+        fields = {field.key.lower(): re.sub(r"(?<!\\)[{}]", "", str(field.value)).strip() for field in bib.fields}
         _settle_language(ref, fields.get("langid", fields.get("language", "")))
         entries.append(Entry(index, ref, "", fields=fields))
     return entries
