@@ -3,7 +3,6 @@ exact problems the issue names, and --fix keeping every record while removing wh
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 
 import pytest
@@ -11,16 +10,13 @@ import pytest
 import polybib
 from polybib._check._fix import fix_text, record_signature
 
-from .conftest import ROOT
+from .conftest import ROOT, load_script
 
 LISTS = sorted(p for p in (ROOT / "references").glob("*.txt") if "." not in p.stem)  # not <list>.<style>.txt
 
 
 def _regenerator():
-    spec = importlib.util.spec_from_file_location("regenerate_references", ROOT / "scripts" / "regenerate_references.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("regenerate_references")
 
 
 @pytest.mark.parametrize("source", LISTS, ids=lambda p: p.name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import doctest
 import importlib
-import importlib.util
 import pkgutil
 from datetime import date
 
@@ -20,7 +19,7 @@ from polybib._check._list_rules import skeleton
 from polybib._check._record_rules import ELEMENTS, implausible_year
 from polybib._check._rules import load_check_table, profiles
 
-from .conftest import ROOT
+from .conftest import ROOT, load_script
 
 RULES = all_rules()
 
@@ -149,15 +148,8 @@ def test_severity_of_findings_comes_from_the_table():
     assert {f.severity for f in report} == {Severity.INFO}
 
 
-def _load_rule_docs_generator():
-    spec = importlib.util.spec_from_file_location("generate_rule_docs", ROOT / "scripts" / "generate_rule_docs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_rule_documentation_is_current():
-    pages = _load_rule_docs_generator().rule_pages()
+    pages = load_script("generate_rule_docs").rule_pages()
     folder = ROOT / "docs" / "rules"
     assert set(pages) == {p.name for p in folder.glob("*.md")}, "run scripts/generate_rule_docs.py"
     for name, text in pages.items():

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
-from .conftest import ROOT
-
-
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("generate_cli_docs", ROOT / "scripts" / "generate_cli_docs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import ROOT, load_script
 
 
 def test_cli_reference_is_current():
-    expected = _load_generator().cli_reference()
+    expected = load_script("generate_cli_docs").cli_reference()
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == expected, \
         "docs/cli.md is stale: run scripts/generate_cli_docs.py"
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 
-from .conftest import ROOT
+from .conftest import ROOT, load_script
 
 
 def test_style_gallery_is_current():
-    spec = importlib.util.spec_from_file_location("generate_style_gallery",
-                                                  ROOT / "scripts" / "generate_style_gallery.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("generate_style_gallery")
     assert (ROOT / "docs" / "styles.md").read_text(encoding="utf-8") == module.gallery(), \
         "docs/styles.md is stale: run scripts/generate_style_gallery.py"
 

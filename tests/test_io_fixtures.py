@@ -5,14 +5,13 @@ The fixtures in tests/data/io/ are written by scripts/make_io_fixtures.py from t
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 
 import docx
 import pytest
 
 import polybib
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, load_script
 
 IO = DATA / "io"
 
@@ -76,9 +75,7 @@ def test_docx_numbers_come_from_word_numbering_not_from_the_text():
 
 def test_fixtures_are_what_the_script_writes(tmp_path):
     """The committed fixtures can be made again: the text ones byte for byte, the .docx by content."""
-    spec = importlib.util.spec_from_file_location("make_io_fixtures", ROOT / "scripts" / "make_io_fixtures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("make_io_fixtures")
     made = {path.name: path for path in module.write_fixtures(tmp_path)}
     committed = {path.name: path for path in IO.iterdir()}
     assert sorted(made) == sorted(committed)

@@ -78,11 +78,15 @@ def test_check_report_never_overwrites_the_list(tmp_path):
     assert path.read_text(encoding="utf-8") == _LIST
 
 
-def test_parse_never_overwrites_the_list(tmp_path):
+@pytest.mark.parametrize(("command", "message"), [
+    ("parse", "is the input list; write the records to another file"),
+    ("format", "is the input; write the bibliography to another file"),
+])
+def test_an_output_onto_the_input_is_refused(tmp_path, command, message):
     path = _list(tmp_path)
-    result = run("parse", str(path), "-o", str(path))
+    result = run(command, str(path), "-o", str(path))
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {path}: is the input list; write the records to another file"
+    assert result.stderr.strip() == f"Error: {path}: {message}"
     assert path.read_text(encoding="utf-8") == _LIST
 
 
@@ -175,11 +179,3 @@ def test_progress_and_summary_only_on_a_terminal(tmp_path, monkeypatch):
     assert re.search(rf"\r\x1b\[K{re.escape(str(path))}: 450 references, 0 partly understood, \d+\.\d s\n$",
                      shown.stderr)
     assert (tmp_path / "a.bib").read_text(encoding="utf-8") == (tmp_path / "b.bib").read_text(encoding="utf-8")
-
-
-def test_format_never_overwrites_its_input(tmp_path):
-    path = _list(tmp_path)
-    result = run("format", str(path), "-o", str(path))
-    assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {path}: is the input; write the bibliography to another file"
-    assert path.read_text(encoding="utf-8") == _LIST

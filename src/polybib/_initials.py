@@ -25,7 +25,6 @@ import re
 from functools import cache
 from typing import Any
 
-from ._exceptions import DataTableError
 from ._tables import load_table
 
 __all__ = ["initialize_given", "load_format_table", "normalize_initials"]

@@ -102,7 +102,7 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
-_NEWSPAPER_DAY = re.compile(rf"^(\d{{1,2}})\s?([^\W\d_]+)\.?$")
+_NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
                             r"cədv|maps?|fig|ілюстр|іл)\.?(?:,?\s?(?:и|і|və|and)?\s?)?)+$", re.IGNORECASE)
@@ -447,9 +447,6 @@ class _Parser:
             cuts.append(match.end())
         cuts.append(len(text))
         return [s for s in (trim_area(piece.cut(a, b)) for a, b in zip(cuts, cuts[1:])) if s]
-
-    def place_alternatives(self) -> str:
-        return _place_alternatives(self.lang.split("-")[0], self.script)
 
     def place_patterns(self) -> _PlacePatterns:
         return _place_patterns(self.lang.split("-")[0], self.script)
@@ -941,7 +938,7 @@ class _Parser:
         match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
                          rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
         if not match:
-            match = re.match(rf"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
+            match = re.match(r"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
             if not match or not self.is_place(match.group("places")):
                 return False
         places = self.read_places(match.group("places"), area=text)
@@ -1125,7 +1122,9 @@ class _Parser:
             self.mark(sor)
             host_ref.responsibility = sor.text
         for area in tail:
-            for sub in self.split_sentences(area) if not self.parse_imprint(area, into=host_ref) else []:
+            if self.parse_imprint(area, into=host_ref):
+                continue
+            for sub in self.split_sentences(area):
                 self.classify_area(sub, into=host_ref)
         # pages, number, volume and year of the host describe the part's place in it
         for name in ("year", "pages", "volume", "number", "date"):
@@ -1322,10 +1321,6 @@ def _page_range(text: str) -> str:
     text = re.sub(rf"\s?{_D}\s?", "--", text)
     text = re.sub(r"\s?[;,]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?", ", ", text)
     return text
-
-
-def _balanced_quotes(text: str) -> bool:
-    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}

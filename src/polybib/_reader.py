@@ -307,8 +307,3 @@ def open_list(source: str | os.PathLike[str], *, encoding: str | None = None) ->
             if not is_docx(handle.read(8)):
                 return ReferenceStream(path, encoding=encoding)
     return read_list(path, encoding=encoding)
-
-
-def iter_items(text: str) -> Iterator[ListItem]:
-    """The items of a list, one by one (for streaming large lists)."""
-    yield from split_list(text)[1]

@@ -82,14 +82,11 @@ def split_areas(piece: Piece) -> list[Piece]:
     areas: list[Piece] = []
     last = 0
     text = piece.text
-    depth = 0
-    opens = {m.start() for m in re.finditer(r"[(\[]", text)}
-    closes = {m.start() for m in re.finditer(r"[)\]]", text)}
     for match in _AREA_SEPARATOR.finditer(text):
-        depth = sum(1 for i in opens if i < match.start()) - sum(1 for i in closes if i < match.start())
-        if depth > 0:
-            continue
-        before = text[: match.start()].rstrip()
+        before = text[: match.start()]
+        if before.count("(") + before.count("[") > before.count(")") + before.count("]"):
+            continue  # inside brackets: "(Москва, 12–13 мая 2019 г.)"
+        before = before.rstrip()
         after = text[match.end():]
         bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
