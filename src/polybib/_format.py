@@ -35,17 +35,18 @@ from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any, Union
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import String as CslString
 
 from ._collation import collation_key
 from ._csljson import to_csl_json
 from ._exceptions import InputError, StyleError
+from ._fastcsl import new_bibliography, new_item
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
-from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
+from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -284,9 +285,9 @@ class _Session:
         if name not in self.loaded:
             self.loaded[name] = load_style(self.style, locale=locale)
             source = self.source if markup == "text" else self.marked_source
-            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
+            bibliography = new_bibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
             for key in keys:
-                bibliography.register(Citation([CitationItem(key)]))
+                bibliography.register(Citation([new_item(key)]))
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -305,9 +306,9 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))
     loaded = load_style(style, locale=list_locale)
-    bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
+    bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([CitationItem(entry.key)]))
+        bibliography.register(Citation([new_item(entry.key)]))
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -331,7 +332,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([CitationItem(key)])
+        citation = Citation([new_item(key)])
         bibliography.register(citation)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
@@ -354,6 +355,7 @@ def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None
     return re.sub(rf"(?<!\d){re.escape(year)}(?!\d)", year + letter, text, count=1)
 
 
+@lending_styles
 def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
                         locale: str | None = None, output: str = "text", entry_locales: bool = True,
                         script_order: Sequence[str] | None = None, romanize: str | None = None,
@@ -416,15 +418,16 @@ def _citation(spec: CitationSpec) -> Citation:
     items = []
     for part in parts:
         if isinstance(part, str):
-            items.append(CitationItem(part))
+            items.append(new_item(part))
         else:
             extra = {}
             if part.get("locator"):
                 extra["locator"] = Locator(part.get("label", "page"), str(part["locator"]))
-            items.append(CitationItem(str(part["id"]), **extra))
+            items.append(new_item(str(part["id"]), **extra))
     return Citation(items)
 
 
+@lending_styles
 def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
          style: str | os.PathLike[str] = "gost-r-7-0-100-2018", locale: str | None = None,
          output: str = "text", script_order: Sequence[str] | None = None) -> list[str]:

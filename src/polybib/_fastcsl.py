@@ -1,0 +1,452 @@
+"""citeproc-py, made fast by caching what depends on the style alone: the same output, sooner.
+
+citeproc-py looks up a macro, the layout an element sits in, the cs:bibliography whose name options
+apply, a locale term or date form by running an XPath query every time it needs one, and scans a
+macro's whole subtree for "does it call a variable" at every cs:group. All of that depends on the
+style (and locale files) alone, so this module answers each question once per element and keeps the
+answer on the element:
+
+- ``xpath_search`` and child look-ups (``element.layout``, ``locale.terms`` ...) remember their
+  results per element and expression (macro look-up, ancestor layout and cs:bibliography, cs:et-al
+  and cs:substitute, term and date look-up, the date parts of a localised date);
+- ``calls_variable``, an element's root, its formatting and affix attributes, the name options that
+  inherit from cs:bibliography / cs:citation and the text of each locale term (per output markup)
+  are computed once per element;
+- the list's keys answer "is it registered" and "which number" from a table instead of a list scan
+  (citeproc-py scans the list, which made registering and numbering a list quadratic), and so does
+  "was this work cited before" in cs:if position="...";
+- citeproc-py inserts a new cs:name into a cs:names that has none at every rendering; here the
+  newest one replaces the previous one, so a long list no longer grows the style.
+
+The cached answers hold only while the style tree does not change, which citeproc-py and polybib never
+do after loading (the cs:name insertion is handled above, polybib's cs:names restores the attribute
+it changes, and the date parts that citeproc-py's localised dates overwrite are read afresh).
+
+The fast element classes are subclasses of the given ones (citeproc-py's or polybib's), made by
+`fast_classes`, and only used for trees parsed with them: nothing of citeproc-py is patched, and a
+method that polybib overrides keeps polybib's version. `caches_enabled` says whether new styles get
+them: ``POLYBIB_CSL_CACHES=0`` in the environment switches them off for a process, and
+`caches_disabled()` for a block (both are for comparing output and measuring speed, never needed
+otherwise).
+
+`StylePool` keeps parsed styles with their locales for reuse across calls, keyed by the style file
+(path, modification time and size), the locale and the switch, and bounded; a borrowed style is
+reset to its loaded state before it is lent again.
+
+>>> from citeproc import CitationStylesElement
+>>> classes = fast_classes({"text": __import__("citeproc").model.Text})
+>>> classes["text"].__mro__[1].__name__, "calls_variable" in vars(classes["text"])
+('Text', True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+from citeproc import CitationItem as _CitationItem
+from citeproc import CitationStylesBibliography as _CitationStylesBibliography
+from citeproc import model as csl
+
+__all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
+           "caches_enabled", "fast_classes", "new_bibliography", "new_item", "pin_tree"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+_ENABLED: ContextVar[bool] = ContextVar("polybib_csl_caches",
+                                        default=os.environ.get("POLYBIB_CSL_CACHES", "1") != "0")
+
+
+def caches_enabled() -> bool:
+    """Whether styles loaded now get the cached element classes (``POLYBIB_CSL_CACHES=0`` says no)."""
+    return _ENABLED.get()
+
+
+@contextlib.contextmanager
+def caches_disabled() -> Iterator[None]:
+    """Load and render with citeproc-py's and polybib's plain classes inside the block."""
+    token = _ENABLED.set(False)
+    try:
+        yield
+    finally:
+        _ENABLED.reset(token)
+
+
+# --- the cached methods of the element classes -------------------------------------------------
+# Each keeps its answers in the element's __dict__: lxml keeps one Python object per XML node while
+# that object lives, and `pin_tree` keeps them alive for as long as the style is.
+
+def _getattr(self: Any, name: str) -> Any:
+    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``."""
+    cache = self.__dict__.setdefault("_fast_find", {})
+    try:
+        return cache[name]
+    except KeyError:
+        found = cache[name] = self.find("cs:" + name, self.nsmap)
+        return found
+
+
+def _get_root(self: Any) -> Any:
+    try:
+        return self.__dict__["_fast_root"]
+    except KeyError:
+        root = self.__dict__["_fast_root"] = self.getroottree().getroot()
+        return root
+
+
+def _xpath_search(self: Any, expression: str) -> Any:
+    # every query citeproc-py and polybib run is structural (tags and attributes that never change
+    # after loading), so its answer is the same each time; callers only index it or test it
+    cache = self.__dict__.setdefault("_fast_xpath", {})
+    try:
+        return cache[expression]
+    except KeyError:
+        found = cache[expression] = self.xpath(expression, namespaces=self.nsmap)
+        return found
+
+
+def _cached_calls_variable(original: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    def calls_variable(self: Any) -> bool:
+        try:
+            return self.__dict__["_fast_calls_variable"]
+        except KeyError:
+            called = self.__dict__["_fast_calls_variable"] = original(self)
+            return called
+    calls_variable.__doc__ = original.__doc__
+    return calls_variable
+
+
+_PLAIN_FORMAT = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
+                 ("text-decoration", "none"), ("vertical-align", "baseline"))
+
+
+def _format(self: Any, string: Any) -> Any:
+    """Formatted.format: nothing to do for an element with no font or decoration attributes."""
+    try:
+        plain = self.__dict__["_fast_plain_format"]
+    except KeyError:
+        plain = self.__dict__["_fast_plain_format"] = all(self.get(name, default) == default
+                                                         for name, default in _PLAIN_FORMAT)
+    if not plain:
+        return csl.Formatted.format(self, string)
+    if isinstance(string, (int, float)):
+        string = str(string)
+    return string
+
+
+def _wrap(self: Any, string: Any) -> Any:
+    """Affixed.wrap with the prefix and suffix read once."""
+    if string is not None:
+        try:
+            prefix, suffix = self.__dict__["_fast_affixes"]
+        except KeyError:
+            prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
+        string = csl.normalize_seam(prefix, string)
+        text = prefix + string
+        return text + csl.normalize_seam(text, suffix)
+    return None
+
+
+def _name_get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
+    """Name.get_option: an inherited name option depends on the element and its context alone,
+    unless a sort key overrides it."""
+    if sort_options is not None:
+        try:
+            sort_options[name]
+        except (TypeError, KeyError):
+            pass
+        else:
+            return csl.Name.get_option(self, name, context, sort_options)
+    cache = self.__dict__.setdefault("_fast_options", {})
+    key = (name, context)
+    try:
+        return cache[key]
+    except KeyError:
+        value = cache[key] = csl.Name.get_option(self, name, context, None)
+        return value
+
+
+def _term_text(original: Any, slot: str) -> property:
+    def text(self: Any) -> Any:
+        # the text is preformatted for the output markup: one answer per formatter
+        formatter = self.get_formatter()
+        cached = self.__dict__.get(slot)
+        if cached is not None and cached[0] is formatter:
+            return cached[1]
+        value = original.fget(self)
+        self.__dict__[slot] = (formatter, value)
+        return value
+    return property(text, doc=original.__doc__)
+
+
+def _names_insert(self: Any, index: int, element: Any) -> None:
+    """citeproc-py inserts a fresh, namespace-less <Name/> into a cs:names without a cs:name each time
+    it renders it (its text comes from that object, the tree only gives it a root and siblings):
+    replace the previous one instead of piling them up."""
+    if index == 0 and element.tag == "Name" and len(self) and self[0].tag == "Name":
+        del self[0]
+    csl.Names.insert(self, index, element)
+
+
+def _position(self: Any, item: Any, context: Any) -> list[bool]:
+    """If._position (citeproc-py 0.11), with "already cited" answered from `CitedKeys` instead of a
+    scan of every earlier cite."""
+    if context is None:
+        context = self
+    if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
+        return [False]
+    cites = context.get_layout().getparent().cites
+    last_cite = cites[-1] if cites else None
+    if isinstance(cites, CitedKeys):
+        already_cited = item.key in cites.keys
+    else:
+        already_cited = item.key in (cite.key for cite in cites)
+    possibly_ibid = (already_cited and item.key == last_cite.key
+                     and (item.citation is last_cite.citation or len(last_cite.citation.cites) == 1))
+    results = []
+    for position in self.get("position").split():
+        result = False
+        if position == "first":
+            result = not already_cited
+        elif position == "subsequent":
+            result = already_cited
+        elif possibly_ibid and position == "ibid":
+            result = item.has_locator or not last_cite.has_locator
+        elif possibly_ibid and position == "ibid-with-locator":
+            result = (item.has_locator and not last_cite.has_locator
+                      or (item.has_locator and last_cite.has_locator and item.locator != last_cite.locator))
+        elif already_cited and position == "near-note":
+            max_distance = self.get_root().get_option("near-note-distance")
+            citations = 1
+            last_citation = None
+            for cite in reversed(cites):
+                if item.key == cite.key and citations <= max_distance:
+                    result = True
+                    break
+                elif cite.citation is not last_citation:
+                    citations += 1
+                    last_citation = cite.citation
+        results.append(result)
+    return results
+
+
+# (class whose method is replaced, attribute, replacement): a replacement is used only where the class
+# being made fast inherits that very attribute from citeproc-py, never over a polybib override
+_REPLACEMENTS: list[tuple[type, str, Any]] = [
+    (csl.SomewhatObjectifiedElement, "__getattr__", _getattr),
+    (csl.CitationStylesElement, "get_root", _get_root),
+    (csl.CitationStylesElement, "xpath_search", _xpath_search),
+    (csl.Parent, "calls_variable", _cached_calls_variable(csl.Parent.calls_variable)),
+    (csl.Text, "calls_variable", _cached_calls_variable(csl.Text.calls_variable)),
+    (csl.Formatted, "format", _format),
+    (csl.Affixed, "wrap", _wrap),
+    (csl.Name, "get_option", _name_get_option),
+    (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
+    (csl.Term, "multiple", _term_text(csl.Term.multiple, "_fast_multiple")),
+    (csl.Names, "insert", _names_insert),
+    (csl.If, "_position", _position),
+]
+
+_FAST_CLASSES: dict[type, type] = {}
+_FAST_CLASSES_LOCK = threading.Lock()
+
+
+def fast_class(base: type) -> type:
+    """The cached version of an element class: a subclass of ``base`` with the replacements that
+    apply to it (made once per class)."""
+    if vars(base).get("_fast_cached_class"):
+        return base
+    with _FAST_CLASSES_LOCK:
+        if base not in _FAST_CLASSES:
+            namespace: dict[str, Any] = {"__doc__": base.__doc__, "__module__": __name__, "_fast_cached_class": True}
+            for owner, attribute, replacement in _REPLACEMENTS:
+                if issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute):
+                    namespace[attribute] = replacement
+            # a name no XML tag can have: citeproc-py maps its element classes to tags by class name
+            # (CitationStylesElement.__subclasses__()), and this one must never be picked that way
+            _FAST_CLASSES[base] = type(f"{base.__name__} (cached)", (base,), namespace)
+        return _FAST_CLASSES[base]
+
+
+def fast_classes(namespace: dict[Any, type]) -> dict[Any, type]:
+    """A tag -> element class table with each class replaced by its cached version."""
+    return {tag: fast_class(cls) for tag, cls in namespace.items()}
+
+
+def pin_tree(root: Any) -> None:
+    """Keep the Python object of every element of a parsed tree alive as long as its root, so that
+    what the cached methods learn is kept (lxml drops an element's object, and anything kept on it,
+    once nothing refers to it)."""
+    root.__dict__["_fast_pinned"] = list(root.iter())
+
+
+# --- the list: registered keys, cites, items ---------------------------------------------------
+
+class RegisteredKeys(list):  # type: ignore[type-arg]
+    """CitationStylesBibliography.keys, a list that also knows where each key is: citeproc-py asks
+    ``key in keys`` for every registration and ``keys.index(key)`` for every citation number."""
+
+    def __init__(self, keys: Any = ()) -> None:
+        super().__init__(keys)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._positions: dict[Any, int] = {}
+        for position, key in enumerate(self):
+            self._positions.setdefault(key, position)
+
+    def append(self, key: Any) -> None:  # noqa: D102 - list's
+        self._positions.setdefault(key, len(self))
+        super().append(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def index(self, key: Any, *bounds: Any) -> int:  # noqa: D102 - list's
+        if bounds:
+            return super().index(key, *bounds)
+        try:
+            return self._positions[key]
+        except (KeyError, TypeError):
+            return super().index(key)
+
+    def _changed(method: Any) -> Any:  # noqa: N805 - a decorator of the class body
+        def changed(self: Any, *args: Any) -> Any:
+            result = method(self, *args)
+            self._reindex()
+            return result
+        changed.__name__ = method.__name__
+        return changed
+
+    insert = _changed(list.insert)
+    extend = _changed(list.extend)
+    remove = _changed(list.remove)
+    pop = _changed(list.pop)
+    clear = _changed(list.clear)
+    sort = _changed(list.sort)
+    reverse = _changed(list.reverse)
+    __setitem__ = _changed(list.__setitem__)
+    __delitem__ = _changed(list.__delitem__)
+    __iadd__ = _changed(list.__iadd__)
+    del _changed
+
+
+class CitedKeys(list):  # type: ignore[type-arg]
+    """The cites rendered so far (CitationStylesBibliography._cites), with the set of their keys for
+    cs:if position="first|subsequent|ibid". citeproc-py only appends to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: set[Any] = set()
+
+    def append(self, cite: Any) -> None:  # noqa: D102 - list's
+        self.keys.add(cite.key)
+        super().append(cite)
+
+    def _unsupported(self, *args: Any) -> None:
+        raise TypeError("the cites of a bibliography only grow")
+
+    insert = extend = remove = pop = clear = sort = reverse = _unsupported
+    __setitem__ = __delitem__ = __iadd__ = _unsupported
+
+
+class FastBibliography(_CitationStylesBibliography):
+    """CitationStylesBibliography whose keys and cites answer look-ups from a table."""
+
+    def __init__(self, style: Any, source: Any, formatter: Any) -> None:
+        super().__init__(style, source, formatter)
+        self.keys = RegisteredKeys()
+        self._cites = CitedKeys()
+
+    def sort(self) -> None:  # noqa: D102 - citeproc-py's
+        super().sort()
+        self.keys = RegisteredKeys(self.keys)
+
+
+class FastCitationItem(_CitationItem):
+    """CitationItem that reaches its reference in one step (citeproc-py goes through five attribute
+    look-ups of its dict-backed objects, hundreds of times per entry)."""
+
+    @property
+    def reference(self) -> Any:  # noqa: D102 - citeproc-py's
+        try:
+            return dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography").source[
+                dict.__getitem__(self, "key")]
+        except KeyError:
+            return _CitationItem.reference.fget(self)  # the same error as citeproc-py's
+
+
+def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:
+    """A CitationStylesBibliography, the fast one unless the caches are off."""
+    cls = FastBibliography if caches_enabled() else _CitationStylesBibliography
+    return cls(style, source, formatter)
+
+
+def new_item(key: str, **options: Any) -> Any:
+    """A CitationItem, the fast one unless the caches are off."""
+    cls = FastCitationItem if caches_enabled() else _CitationItem
+    return cls(key, **options)
+
+
+# --- parsed styles kept across calls ---------------------------------------------------------------
+
+class StylePool:
+    """Parsed styles lent to one caller at a time and taken back for the next: inside a `lending`
+    block, what `borrow` gives and what `adopt` is handed goes back to the pool when the block ends
+    (reset by ``reset`` to its loaded state), unless the block fails. At most ``size`` are kept, the
+    least recently returned dropped first; the key says everything a parsed style depends on."""
+
+    def __init__(self, size: int, reset: Callable[[Any], None]) -> None:
+        self.size = size
+        self._reset = reset
+        self._free: OrderedDict[tuple[Hashable, int], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._serial = 0
+        self._loans: ContextVar[list[tuple[Hashable, Any]] | None] = ContextVar(f"polybib_loans_{id(self)}",
+                                                                                default=None)
+
+    @contextlib.contextmanager
+    def lending(self) -> Iterator[None]:
+        """The styles borrowed or adopted inside the block go back to the pool at its end."""
+        loans: list[tuple[Hashable, Any]] = []
+        token = self._loans.set(loans)
+        try:
+            yield
+        finally:
+            self._loans.reset(token)
+        for key, style in loans:  # not after a failure: a style left half-way is not lent again
+            self._give_back(key, style)
+
+    def borrow(self, key: Hashable) -> Any | None:
+        """A free style kept for ``key``, now the caller's, or None."""
+        with self._lock:
+            found = next((pooled for pooled in self._free if pooled[0] == key), None)
+            style = self._free.pop(found) if found is not None else None
+        if style is not None:
+            self.adopt(key, style)
+        return style
+
+    def adopt(self, key: Hashable, style: Any) -> None:
+        """A style just made for ``key``: into the pool at the end of the current `lending` block
+        (outside one it stays the caller's)."""
+        loans = self._loans.get()
+        if loans is not None:
+            loans.append((key, style))
+
+    def _give_back(self, key: Hashable, style: Any) -> None:
+        self._reset(style)
+        with self._lock:
+            self._serial += 1
+            self._free[(key, self._serial)] = style
+            while len(self._free) > self.size:
+                self._free.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every kept style."""
+        with self._lock:
+            self._free.clear()
