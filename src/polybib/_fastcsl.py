@@ -52,9 +52,13 @@ from typing import Any
 from citeproc import CitationItem as _CitationItem
 from citeproc import CitationStylesBibliography as _CitationStylesBibliography
 from citeproc import model as csl
+from citeproc import source as csl_source
+from citeproc.source import VariableError
+from citeproc.string import MixedString
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
-           "caches_enabled", "fast_classes", "new_bibliography", "new_item", "pin_tree"]
+           "caches_enabled", "fast_classes", "fast_source", "new_bibliography", "new_item", "pin_tree",
+           "share_registrations"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -146,6 +150,8 @@ def _wrap(self: Any, string: Any) -> Any:
             prefix, suffix = self.__dict__["_fast_affixes"]
         except KeyError:
             prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
+        if not prefix and not suffix and isinstance(string, (str, MixedString)):
+            return string  # "" + string + "" is string for citeproc-py's strings
         string = csl.normalize_seam(prefix, string)
         text = prefix + string
         return text + csl.normalize_seam(text, suffix)
@@ -182,6 +188,100 @@ def _term_text(original: Any, slot: str) -> property:
         self.__dict__[slot] = (formatter, value)
         return value
     return property(text, doc=original.__doc__)
+
+
+def _chain_answers(root: Any) -> dict[Any, Any] | None:
+    """What has been looked up in the root's current locale chain (root.locales, which polybib
+    swaps per entry for one with the entry's role words): the chain's lists are never changed in
+    place, so the list object stands for its content; a few recent chains are kept."""
+    locales = root.__dict__.get("locales")
+    if locales is None:
+        return None
+    chains = root.__dict__.setdefault("_fast_chains", {})
+    try:
+        chain, answers = chains[id(locales)]
+        if chain is locales:
+            return answers  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    if len(chains) >= 8:
+        chains.clear()
+    answers = {}
+    chains[id(locales)] = (locales, answers)  # the list is kept, so its id is not reused meanwhile
+    return answers
+
+
+def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bool = True,
+              zero_padded: bool = False) -> Any:
+    root = self.get_root()
+    answers = None if isinstance(root, csl.Locale) else _chain_answers(root)
+    if answers is None:
+        return csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
+    key = ("term", name, form, fallback_locale, zero_padded)
+    try:
+        return answers[key]
+    except KeyError:
+        term = answers[key] = csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
+        return term
+
+
+def _get_date(self: Any, form: str) -> Any:
+    answers = _chain_answers(self.get_root())
+    if answers is None:
+        return csl.CitationStylesElement.get_date(self, form)
+    key = ("date", form)
+    try:
+        return answers[key]
+    except KeyError:
+        date = answers[key] = csl.CitationStylesElement.get_date(self, form)
+        return date
+
+
+def _get_locale_option(self: Any, name: str) -> Any:
+    answers = _chain_answers(self.get_root())
+    if answers is None:
+        return csl.CitationStylesElement.get_locale_option(self, name)
+    key = ("option", name)
+    try:
+        return answers[key]
+    except KeyError:
+        value = answers[key] = csl.CitationStylesElement.get_locale_option(self, name)
+        return value
+
+
+def _locale_get_option(self: Any, name: str) -> Any:
+    """Locale.get_option with its cs:style-options found once."""
+    options = self.__getattr__("style-options")
+    if options is None:
+        raise IndexError
+    return options.get(name, self._default_options[name])
+
+
+def _if_type(self: Any, item: Any) -> list[bool]:
+    try:
+        types = self.__dict__["_fast_types"]
+    except KeyError:
+        types = self.__dict__["_fast_types"] = [kind.lower() for kind in self.get("type").split()]
+    if not types:
+        return []
+    item_type = item.reference.type
+    return [kind == item_type for kind in types]
+
+
+def _sort(self: Any, items: Any, context: Any) -> Any:
+    """Sort.sort: one cite needs no sort keys (a citation of one work renders every key macro only
+    to compare it with nothing). Kept where rendering a key could change later output: a localised
+    date with date parts of its own, which citeproc-py copies into the locale's date."""
+    if isinstance(items, list) and len(items) <= 1:
+        root = self.get_root()
+        try:
+            rewrites = root.__dict__["_fast_rewrites_dates"]
+        except KeyError:
+            rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
+                root.xpath(".//cs:date[@form][cs:date-part]", namespaces=self.nsmap))
+        if not rewrites:
+            return list(items)
+    return csl.Sort.sort(self, items, context)
 
 
 def _names_insert(self: Any, index: int, element: Any) -> None:
@@ -241,6 +341,12 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.SomewhatObjectifiedElement, "__getattr__", _getattr),
     (csl.CitationStylesElement, "get_root", _get_root),
     (csl.CitationStylesElement, "xpath_search", _xpath_search),
+    (csl.CitationStylesElement, "get_term", _get_term),
+    (csl.CitationStylesElement, "get_date", _get_date),
+    (csl.CitationStylesElement, "get_locale_option", _get_locale_option),
+    (csl.Locale, "get_option", _locale_get_option),
+    (csl.If, "_type", _if_type),
+    (csl.Sort, "sort", _sort),
     (csl.Parent, "calls_variable", _cached_calls_variable(csl.Parent.calls_variable)),
     (csl.Text, "calls_variable", _cached_calls_variable(csl.Text.calls_variable)),
     (csl.Formatted, "format", _format),
@@ -368,9 +474,52 @@ class FastBibliography(_CitationStylesBibliography):
         self.keys = RegisteredKeys(self.keys)
 
 
+def _missing(self: Any, key: Any) -> Any:
+    raise VariableError
+
+
+# citeproc-py's data objects are dicts whose attributes and items go through two Python methods that
+# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C
+_FAST_DICT = {"__getitem__": dict.__getitem__, "__getattr__": dict.__getitem__, "__missing__": _missing}
+_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": base.__module__})
+              for base in (csl_source.Reference, csl_source.Name, csl_source.Date, csl_source.DateRange,
+                           csl_source.LiteralDate)}
+
+
+def fast_source(source: Any) -> Any:
+    """A CiteProcJSON source whose references, names and dates answer look-ups in C (in place;
+    nothing else changes). Unchanged when the caches are off."""
+    if not caches_enabled():
+        return source
+
+    def convert(value: Any) -> None:
+        if type(value) in _FAST_DATA:
+            value.__class__ = _FAST_DATA[type(value)]
+            for part in value.values():
+                convert(part)
+        elif type(value) is list:
+            for part in value:
+                convert(part)
+
+    for reference in source.values():
+        convert(reference)
+    return source
+
+
 class FastCitationItem(_CitationItem):
     """CitationItem that reaches its reference in one step (citeproc-py goes through five attribute
     look-ups of its dict-backed objects, hundreds of times per entry)."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+
+    @property
+    def bibliography(self) -> Any:  # noqa: D102 - citeproc-py's
+        try:
+            return dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography")
+        except KeyError:
+            return _CitationItem.bibliography.fget(self)  # the same error as citeproc-py's
 
     @property
     def reference(self) -> Any:  # noqa: D102 - citeproc-py's
@@ -385,6 +534,18 @@ def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:
     """A CitationStylesBibliography, the fast one unless the caches are off."""
     cls = FastBibliography if caches_enabled() else _CitationStylesBibliography
     return cls(style, source, formatter)
+
+
+def share_registrations(bibliography: Any, registered: Any) -> bool:
+    """Let ``bibliography`` use the registered keys and items of ``registered``, a bibliography of
+    another locale over the same source and markup (an item reaches only its source, keys and
+    formatter through its bibliography, and they are the same), instead of registering every key
+    again. False when that is not possible or the caches are off."""
+    if (not caches_enabled() or not isinstance(bibliography, FastBibliography)
+            or bibliography.source is not registered.source or bibliography.formatter is not registered.formatter):
+        return False
+    bibliography.keys, bibliography.items = registered.keys, registered.items
+    return True
 
 
 def new_item(key: str, **options: Any) -> Any:

@@ -25,6 +25,7 @@ code points; doubled full stops where an affix meets an initial are merged, as c
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -42,7 +43,7 @@ from citeproc.string import String as CslString
 from ._collation import collation_key
 from ._csljson import to_csl_json
 from ._exceptions import InputError, StyleError
-from ._fastcsl import new_bibliography, new_item
+from ._fastcsl import fast_source, new_bibliography, new_item, share_registrations
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
@@ -237,7 +238,8 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
                 for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
-    compare = _compare(collation_key(language, script_order=script_order))
+    # each distinct string is collated once, not at every comparison
+    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
@@ -274,8 +276,10 @@ class _Session:
         self.style, self.output = style, output
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = CiteProcJSON(_citeproc_items(entries))
-            self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+            self.source = fast_source(CiteProcJSON(_citeproc_items(entries)))
+            # text needs no escaping: one source serves both
+            self.marked_source = (self.source if output == "text" else
+                                  fast_source(CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -286,8 +290,10 @@ class _Session:
             self.loaded[name] = load_style(self.style, locale=locale)
             source = self.source if markup == "text" else self.marked_source
             bibliography = new_bibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
-            for key in keys:
-                bibliography.register(Citation([new_item(key)]))
+            registered = next(iter(self.bibliographies.values()), None)
+            if registered is None or not share_registrations(bibliography, registered):
+                for key in keys:
+                    bibliography.register(Citation([new_item(key)]))
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
