@@ -49,15 +49,19 @@ from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
+from lxml import etree
+from citeproc import Citation, CitationStylesStyle
 from citeproc import CitationItem as _CitationItem
 from citeproc import CitationStylesBibliography as _CitationStylesBibliography
+from citeproc import formatter as csl_formatter
 from citeproc import model as csl
 from citeproc import source as csl_source
 from citeproc.source import VariableError
-from citeproc.string import MixedString
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
-           "caches_enabled", "fast_classes", "fast_source", "new_bibliography", "new_item", "pin_tree",
+           "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item", "pin_tree",
            "share_registrations"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
@@ -284,6 +288,154 @@ def _sort(self: Any, items: Any, context: Any) -> Any:
     return csl.Sort.sort(self, items, context)
 
 
+def _children(element: Any) -> list[tuple[Any, bool]]:
+    """The children of an element, each with whether it is a cs:choose (which gets the delimiter)."""
+    try:
+        return element.__dict__["_fast_children"]  # type: ignore[no-any-return]
+    except KeyError:
+        children = element.__dict__["_fast_children"] = [(child, isinstance(child, csl.Choose))
+                                                         for child in element.iterchildren()]
+        return children
+
+
+def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+    """Parent.render_children (citeproc-py 0.11) over the children found once."""
+    output = []
+    for child, is_choose in _children(self):
+        try:
+            if is_choose:
+                text = child.render(item, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, **kwargs)
+            if text is not None:
+                output.append(text)
+        except VariableError:
+            pass
+    if output:
+        return csl.join(output, delimiter)
+    return None
+
+
+def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Group.process (citeproc-py 0.11) over the children found once."""
+    output = []
+    variable_called = False
+    variable_rendered = False
+    delimiter = self.get("delimiter", "")
+    for child, is_choose in _children(self):
+        variable_called = variable_called or child.calls_variable()
+        try:
+            if is_choose:
+                child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+            else:
+                child_text = child.render(item, context=context, **kwargs)
+            if child_text is not None:
+                output.append(child_text)
+                variable_rendered = variable_rendered or child.calls_variable()
+        except VariableError:
+            pass
+    success = not variable_called or (variable_called and variable_rendered)
+    if output and success:
+        return self.join(output)
+    raise VariableError
+
+
+def _choose_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    """Choose.render (citeproc-py 0.11) over the children found once."""
+    for child, _ in _children(self):
+        try:
+            return child.render(item, context=context, delimiter=delimiter, **kwargs)
+        except csl.ConditionFailed:
+            continue
+    return None
+
+
+_CONDITIONS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+               ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
+
+
+def _if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    """If.render (citeproc-py 0.11) with the element's conditions and match read once."""
+    try:
+        tests, match = self.__dict__["_fast_conditions"]
+    except KeyError:
+        tests = [method for attribute, method in _CONDITIONS if attribute in self.attrib]
+        if "position" in self.attrib:
+            tests.append("_position")
+        tests, match = self.__dict__["_fast_conditions"] = (tests, self.get("match"))
+    results: list[Any] = []
+    for method in tests:
+        if method == "_position":
+            results += self._position(item, context)
+        else:
+            results += getattr(self, method)(item)
+    if match == "any":
+        result = any(results)
+    elif match == "none":
+        result = not any(results)
+    else:
+        result = all(results)
+    if not result:
+        raise csl.ConditionFailed
+    return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+_TEXT_SOURCES = ("variable", "macro", "term", "value")
+
+
+def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Text.process (citeproc-py 0.11) with what the element prints (variable, macro, term or value)
+    read once."""
+    if context is None:
+        context = self
+    try:
+        language = item.reference.language[:2]
+    except VariableError:
+        language = self.get_root().get("default-locale", "en")[:2]
+    try:
+        source = self.__dict__["_fast_source"]
+    except KeyError:
+        source = self.__dict__["_fast_source"] = next((s for s in _TEXT_SOURCES if s in self.attrib), None)
+    if source == "variable":
+        text = self._variable(item, context)
+    elif source == "macro":
+        text = self.get_macro(self.get("macro")).render(item, context)
+    elif source == "term":
+        text = self._term(item)
+    elif source == "value":
+        text = String(self.preformat(self.get("value")))
+    else:
+        return csl.Text.process(self, item, context, **kwargs)  # fails as citeproc-py's does
+    return text, language
+
+
+def _strip_periods(self: Any, string: Any) -> Any:
+    try:
+        strip = self.__dict__["_fast_strip_periods"]
+    except KeyError:
+        strip = self.__dict__["_fast_strip_periods"] = self.get("strip-periods", "false").lower() == "true"
+    return string.replace(".", "") if strip else string
+
+
+def _case(self: Any, text: Any, language: str | None = None) -> Any:
+    try:
+        text_case = self.__dict__["_fast_text_case"]
+    except KeyError:
+        text_case = self.__dict__["_fast_text_case"] = self.get("text-case")
+    return text if text_case is None else csl.TextCased.case(self, text, language)
+
+
+def _quote(self: Any, string: Any) -> Any:
+    self.get_locale_option("punctuation-in-quote").lower()  # as citeproc-py: fails without style options
+    try:
+        quoted = self.__dict__["_fast_quotes"]
+    except KeyError:
+        quoted = self.__dict__["_fast_quotes"] = self.get("quotes", "false").lower() == "true"
+    if quoted:
+        string = self.get_single_term(name="open-quote") + string + self.get_single_term(name="close-quote")
+    return string
+
+
 def _names_insert(self: Any, index: int, element: Any) -> None:
     """citeproc-py inserts a fresh, namespace-less <Name/> into a cs:names without a cs:name each time
     it renders it (its text comes from that object, the tree only gives it a root and siblings):
@@ -291,6 +443,7 @@ def _names_insert(self: Any, index: int, element: Any) -> None:
     if index == 0 and element.tag == "Name" and len(self) and self[0].tag == "Name":
         del self[0]
     csl.Names.insert(self, index, element)
+    self.__dict__.pop("_fast_children", None)
 
 
 def _position(self: Any, item: Any, context: Any) -> list[bool]:
@@ -355,6 +508,14 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
     (csl.Term, "multiple", _term_text(csl.Term.multiple, "_fast_multiple")),
     (csl.Names, "insert", _names_insert),
+    (csl.Parent, "render_children", _render_children),
+    (csl.Group, "process", _group_process),
+    (csl.Choose, "render", _choose_render),
+    (csl.If, "render", _if_render),
+    (csl.Text, "process", _text_process),
+    (csl.StrippedPeriods, "strip_periods", _strip_periods),
+    (csl.TextCased, "case", _case),
+    (csl.Quoted, "quote", _quote),
     (csl.If, "_position", _position),
 ]
 
@@ -489,12 +650,13 @@ _FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": ba
 def fast_source(source: Any) -> Any:
     """A CiteProcJSON source whose references, names and dates answer look-ups in C (in place;
     nothing else changes). Unchanged when the caches are off."""
-    if not caches_enabled():
-        return source
+    return _fast_source(source) if caches_enabled() else source
 
+
+def _fast_source(source: Any) -> Any:
     def convert(value: Any) -> None:
         if type(value) in _FAST_DATA:
-            value.__class__ = _FAST_DATA[type(value)]
+            object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
             for part in value.values():
                 convert(part)
         elif type(value) is list:
@@ -611,3 +773,78 @@ class StylePool:
         """Forget every kept style."""
         with self._lock:
             self._free.clear()
+
+
+# --- citeproc-py alone, with and without the caches (for comparing output and speed) -------------
+
+def _citeproc_parser() -> etree.XMLParser:
+    """A parser giving citeproc-py's own element classes (none of polybib's), with the caches."""
+    classes: dict[Any, type] = {cls.__name__.replace("_", "-").lower(): cls
+                                for cls in csl.CitationStylesElement.__subclasses__()
+                                if not vars(cls).get("_fast_cached_class")}
+    classes[None] = csl.CitationStylesElement
+    lookup = etree.ElementNamespaceClassLookup()
+    lookup.get_namespace(CSL_NS).update(fast_classes(classes))
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def _cached_citeproc_style(path: str, locale: str | None) -> CitationStylesStyle:
+    """CitationStylesStyle(path, locale, validate=False) with the cached classes: the style is
+    parsed as citeproc-py does, its locale chain made by citeproc-py, and each locale file in the
+    chain parsed again with the cached classes."""
+    parser = _citeproc_parser()
+    style = CitationStylesStyle.__new__(CitationStylesStyle)
+    style.parser = parser
+    style.xml = etree.parse(path, parser)
+    style.root = style.xml.getroot()
+    style.root.set_locale_list(locale or style.root.get("default-locale", "en-US"), validate=False)
+    chain = []
+    for element in style.root.locales:
+        if element.getroottree().getroot() is not style.root:  # a locale file
+            element = etree.parse(element.getroottree().docinfo.URL, parser).getroot()
+            element.style = style.root
+            pin_tree(element)
+        chain.append(element)
+    style.root.locales = chain
+    pin_tree(style.root)
+    return style
+
+
+def citeproc_bibliography(items: list[dict[str, Any]], style: str, *, locale: str | None = None,
+                          cached: bool = True, formatter: Any = csl_formatter.plain) -> list[str]:
+    """Render CSL-JSON ``items`` with citeproc-py alone: the bibliography sorted by the style, each
+    entry on its own, then one citation of each item, in order. ``cached`` applies this module's
+    caches (element classes, source, bibliography and items), otherwise citeproc-py is as it comes.
+    An entry citeproc-py cannot render gives "!" and the name of the error; a failed sort, "!sort"."""
+    if cached:
+        csl_style = _cached_citeproc_style(style, locale)
+        source = _fast_source(CiteProcJSON(items))
+        bibliography = FastBibliography(csl_style, source, formatter)
+        item_class: type = FastCitationItem
+    else:
+        csl_style = CitationStylesStyle(style, locale=locale, validate=False)
+        source = CiteProcJSON(items)
+        bibliography = _CitationStylesBibliography(csl_style, source, formatter)
+        item_class = _CitationItem
+    for item in items:
+        bibliography.register(Citation([item_class(str(item["id"]))]))
+    texts = []
+    try:
+        bibliography.sort()
+    except Exception:  # noqa: BLE001 - whatever citeproc-py raises, both ways must raise it
+        texts.append("!sort")
+    for item in bibliography.items:
+        try:
+            texts += [str(text) for text in csl_style.render_bibliography([item])]
+        except Exception as error:  # noqa: BLE001 - as above
+            texts.append(f"!{type(error).__name__}")
+    for key in [item.key for item in bibliography.items]:
+        citation = Citation([item_class(key)])
+        bibliography.register(citation)
+        try:
+            texts.append(str(bibliography.cite(citation, lambda cite: None)))
+        except Exception as error:  # noqa: BLE001 - as above
+            texts.append(f"!{type(error).__name__}")
+    return texts
