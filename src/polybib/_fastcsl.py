@@ -668,6 +668,22 @@ def _fast_source(source: Any) -> Any:
     return source
 
 
+class _ItemReference:
+    """CitationItem.reference, looked up once per item: an item belongs to one citation, registered
+    with one bibliography, whose source keeps its reference objects (polybib changes them in place)."""
+
+    def __get__(self, item: Any, owner: type | None = None) -> Any:
+        if item is None:
+            return self
+        try:
+            reference = dict.__getitem__(dict.__getitem__(item, "citation"), "bibliography").source[
+                dict.__getitem__(item, "key")]
+        except KeyError:
+            return _CitationItem.reference.fget(item)  # the same error as citeproc-py's
+        item.__dict__["reference"] = reference  # found first from now on (this is no data descriptor)
+        return reference
+
+
 class FastCitationItem(_CitationItem):
     """CitationItem that reaches its reference in one step (citeproc-py goes through five attribute
     look-ups of its dict-backed objects, hundreds of times per entry)."""
@@ -683,13 +699,7 @@ class FastCitationItem(_CitationItem):
         except KeyError:
             return _CitationItem.bibliography.fget(self)  # the same error as citeproc-py's
 
-    @property
-    def reference(self) -> Any:  # noqa: D102 - citeproc-py's
-        try:
-            return dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography").source[
-                dict.__getitem__(self, "key")]
-        except KeyError:
-            return _CitationItem.reference.fget(self)  # the same error as citeproc-py's
+    reference = _ItemReference()
 
 
 def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:

@@ -117,7 +117,7 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
     if references and len(references) != len(records):
         raise InputError("give either Reference records or CSL-JSON items, not both")
     if references:
-        items = to_csl_json(references)
+        items = to_csl_json(references, custom=False)  # citeproc-py reads no "custom"
         entries = []
         for ref, item in zip(references, items):
             if isbd and ref.subtitle:

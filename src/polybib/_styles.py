@@ -316,6 +316,7 @@ class LoadedStyle:
     cached: bool = False  # parsed with the element classes of polybib._fastcsl
     # the locale chains of the term overrides seen, for reuse (cached styles only)
     _chains: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict, repr=False)
+    _chain_options: dict[int, tuple[list[Any], bool]] = field(default_factory=dict, repr=False)
     # the attributes of the locales' date parts as loaded: citeproc-py's localised dates overwrite them
     _date_parts: list[tuple[Any, dict[str, str]]] = field(default_factory=list, repr=False)
 
@@ -349,6 +350,17 @@ class LoadedStyle:
 
     def punctuation_in_quote(self) -> bool:
         """The locale option punctuation-in-quote (CSL 1.0.2 "Locale Options")."""
+        if self.cached:  # once per locale chain
+            chain = self.root.locales
+            found = self._chain_options.get(id(chain))
+            if found is None or found[0] is not chain:
+                if len(self._chain_options) >= 512:
+                    self._chain_options.clear()
+                found = self._chain_options[id(chain)] = (chain, self._punctuation_in_quote())
+            return found[1]
+        return self._punctuation_in_quote()
+
+    def _punctuation_in_quote(self) -> bool:
         for locale in self.root.locales:
             options = locale.find(f"{{{CSL_NS}}}style-options")
             if options is not None and options.get("punctuation-in-quote") is not None:
