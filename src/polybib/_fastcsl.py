@@ -154,8 +154,9 @@ def _wrap(self: Any, string: Any) -> Any:
             prefix, suffix = self.__dict__["_fast_affixes"]
         except KeyError:
             prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
-        if not prefix and not suffix and isinstance(string, (str, MixedString)):
-            return string  # "" + string + "" is string for citeproc-py's strings
+        if not prefix and isinstance(string, (str, MixedString)):
+            # "" + string is string for citeproc-py's strings, and so is string + ""
+            return string + csl.normalize_seam(string, suffix) if suffix else string
         string = csl.normalize_seam(prefix, string)
         text = prefix + string
         return text + csl.normalize_seam(text, suffix)
@@ -201,18 +202,22 @@ def _chain_answers(root: Any) -> dict[Any, Any] | None:
     locales = root.__dict__.get("locales")
     if locales is None:
         return None
+    last = root.__dict__.get("_fast_last_chain")
+    if last is not None and last[0] is locales:
+        return last[1]  # type: ignore[no-any-return]
     chains = root.__dict__.setdefault("_fast_chains", {})
     try:
         chain, answers = chains[id(locales)]
         if chain is locales:
+            root.__dict__["_fast_last_chain"] = (chain, answers)
             return answers  # type: ignore[no-any-return]
     except KeyError:
         pass
     if len(chains) >= 8:
         chains.clear()
     answers = {}
-    chains[id(locales)] = (locales, answers)  # the list is kept, so its id is not reused meanwhile
-    return answers
+    chains[id(locales)] = root.__dict__["_fast_last_chain"] = (locales, answers)  # the list is kept, so its id
+    return answers                                                                 # is not reused meanwhile
 
 
 def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bool = True,
@@ -381,6 +386,7 @@ def _if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", *
 
 
 _TEXT_SOURCES = ("variable", "macro", "term", "value")
+_UNKNOWN = object()
 
 
 def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -388,9 +394,15 @@ def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> A
     read once."""
     if context is None:
         context = self
-    try:
-        language = item.reference.language[:2]
-    except VariableError:
+    # the item's language: its reference's, or when it has none the style's default (kept per item)
+    language = item.__dict__.get("_fast_language", _UNKNOWN)
+    if language is _UNKNOWN:
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = None
+        item.__dict__["_fast_language"] = language
+    if language is None:
         language = self.get_root().get("default-locale", "en")[:2]
     try:
         source = self.__dict__["_fast_source"]
