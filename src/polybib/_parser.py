@@ -39,7 +39,8 @@ __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_BARE_DOMAIN = r"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)/[^\s<>«»\"]*"
+_TLD = r"(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)"
+_BARE_DOMAIN = rf"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
 
 
@@ -51,6 +52,21 @@ def _url_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _access_date_words() -> tuple[str, ...]:
+    """The access-date words in lower case: when none is in a reference, the pattern cannot match
+    (a substring test is some forty times cheaper than the pattern's scan)."""
+    return tuple(f.lower() for f in table_forms("access_date"))
+
+
+def _may_hold_url(text: str) -> bool:
+    """False when the URL pattern cannot match: no "://", no "www." and no domain ending before a "/"."""
+    return "://" in text or "www." in text.lower() or bool(_DOMAIN_END.search(text))
+
+
+_DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
+
+
+@cache
 def _access_date_pattern() -> re.Pattern[str]:
     """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)": the words come from the terms table."""
     words = "|".join(re.escape(f) for f in table_forms("access_date"))
@@ -59,6 +75,15 @@ def _access_date_pattern() -> re.Pattern[str]:
 _ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
 _ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
 _DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)")
+# a full stop that may end a sentence, and the tests _split_sentences makes of the word before it
+_SENTENCE_END = re.compile(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])")
+_ACT_DATE_END = re.compile(r"\d{4}\s?[рг]$")
+_INITIAL_TOKEN = re.compile(rf"(?:{INITIAL})*{UP}{LOW}?")
+_NUMERAL_TOKEN = re.compile(r"\d+|[IVXLC]{2,}")
+_INITIAL_OR_LOWER = re.compile(rf"{INITIAL}|\s?{LOW}")
+_TITLE_AREA_END = re.compile(rf"\s?//|\.\s?{_D}\s|\s[–—]\s")
+_UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
+_HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
@@ -130,14 +155,15 @@ class _Parser:
         self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
         # the record's language, as its title area shows it (a publisher abroad does not change it)
-        head = re.split(rf"\s?//|\.\s?{_D}\s|\s[–—]\s", text, maxsplit=1)[0]
+        head = _TITLE_AREA_END.split(text, maxsplit=1)[0]
         self.lang = detect_language(head if len(head) > 20 else text, script=self.script)
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def claim(self, start: int, end: int, field: str | None = None) -> None:
         """Mark text[start:end] as accounted for (by a field, or as a recognised marker)."""
-        for i in range(max(start, 0), min(end, len(self.used))):
-            self.used[i] = 1
+        start, end = max(start, 0), min(end, len(self.used))
+        if start < end:
+            self.used[start:end] = b"\x01" * (end - start)
         self.work = self.work[:start] + " " * (end - start) + self.work[end:]
         if field and field not in self.ref.spans:
             self.ref.spans[field] = Span(start, end)
@@ -168,14 +194,16 @@ class _Parser:
 
     def extract_identifiers(self) -> None:
         ref = self.ref
-        for match in _access_date_pattern().finditer(self.work):
+        lowered = self.work.lower()
+        dated = any(word in lowered for word in _access_date_words())
+        for match in _access_date_pattern().finditer(self.work) if dated else ():
             day, month, year = match.group(1), match.group(2), match.group(3)
             number = int(month) if month.isdigit() else month_number(month.rstrip("."))
             if not number:
                 continue
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
-        for match in _url_pattern().finditer(self.work):
+        for match in _url_pattern().finditer(self.work) if _may_hold_url(self.work) else ():
             url = match.group(1).rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
@@ -213,7 +241,7 @@ class _Parser:
             self.claim(match.start(), match.end())
 
     def split_host(self, whole: Piece) -> tuple[Piece, Piece | None]:
-        match = _HOST_LINK.search(whole.text)
+        match = _HOST_LINK.search(whole.text) if any(link in whole.text for link in _HOST_LINKS) else None
         if not match:
             return whole, None
         part, host = whole.cut(0, match.start()), whole.cut(match.end())
@@ -316,30 +344,8 @@ class _Parser:
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
         text = part.text
-        particles = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
-        given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
-        family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
-        forms = [
-            # Georgian: Family I. [Family I.]
-            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
-             "family-initials"),
-            # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-            (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
-            # Family, Given Patronymic.
-            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
-            # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
-            (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
-             rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
-            # I. O. Family, I. O. Family.
-            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
-             "initials-family"),
-            # Given Family.  (two name words, natural order)
-            (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
-            # I. Family Title... (no full stop after the heading)
-            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD})\s(?={UP})", "initials-family"),
-        ]
-        for pattern, kind in forms:
-            match = re.match(pattern, text)
+        for pattern, kind in _HEADING_FORMS:
+            match = pattern.match(text)
             if not match:
                 continue
             if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
@@ -423,24 +429,26 @@ class _Parser:
         cuts = [0]
         text = piece.text
         imprint_start = self.place_patterns().imprint_start
-        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
-            before = text[: match.start()]
-            word = re.search(r"([^\s.]+)$", before)
-            token = word.group(1) if word else ""
+        for match in _SENTENCE_END.finditer(text):
+            start = match.start()
+            word_start = start
+            while word_start > 0 and text[word_start - 1] != "." and not text[word_start - 1].isspace():
+                word_start -= 1
+            token = text[word_start:start]
             after = text[match.end():]
-            if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+            if after[:1].isdecimal() and any(is_term(kind, token) for kind in ("volume", "number", "page")):
                 continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
-            if token in ("р", "г") and after.startswith("№") and re.search(r"\d{4}\s?[рг]$", before):
+            if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, 0, start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
-            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
-                    and not re.fullmatch(r"\d+|[IVXLC]{2,}", token) and not imprint_start.match(after):
+            if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
+                    and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
                 continue  # an initial
-            if is_abbreviation(token) and re.match(rf"{INITIAL}|\s?{LOW}", after):
+            if is_abbreviation(token) and _INITIAL_OR_LOWER.match(after):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие"
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
-            if word and genre_keyword_at(text, word.start()) > match.end():
+            if token and genre_keyword_at(text, word_start) > match.end():
                 continue  # "учеб. Пособие": one genre phrase, whatever its capitals
             if match.group().strip() == "." and _is_lower(after[:1]) and not _rx_area_word.match(after):
                 continue
@@ -1184,8 +1192,8 @@ class _Parser:
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
         ref = self.ref
-        for match in re.finditer(r"[^\x00]+", "".join("\x00" if u else c for c, u in zip(self.text, self.used))):
-            chunk = match.group().strip(" .,;:/" + DASH)
+        for match in _UNUSED.finditer(self.used):
+            chunk = self.text[match.start():match.end()].strip(" .,;:/" + DASH)
             words = re.findall(r"[^\W_]+", chunk)
             if not words or all(w.casefold() in syntax_words() for w in words):
                 continue
@@ -1257,6 +1265,30 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
         place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
     )
 
+
+_PARTICLES = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
+_GIVEN_WORD = rf"(?:{NAME_WORD}|{INITIAL}|{_PARTICLES})"
+_FAMILY = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+# The forms a heading takes, tried in order: the pattern (group "name") and how to read the names.
+_HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
+    # Georgian: Family I. [Family I.]
+    (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
+     "family-initials"),
+    # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
+    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+    # Family, Given Patronymic.
+    (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
+    # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
+    (rf"^(?P<name>{_FAMILY}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{_FAMILY}\s?{INITIALS}){{0,4}}"
+     rf"(?:\s?,\s?{_FAMILY}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
+    # I. O. Family, I. O. Family.
+    (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
+     "initials-family"),
+    # Given Family.  (two name words, natural order)
+    (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
+    # I. Family Title... (no full stop after the heading)
+    (rf"^(?P<name>{INITIALS}\s?{NAME_WORD})\s(?={UP})", "initials-family"),
+])
 
 # Lower-case words that still open an area after a full stop: months with a year, page labels.
 _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
