@@ -68,9 +68,11 @@ _DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
 
 @cache
 def _access_date_pattern() -> re.Pattern[str]:
-    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)": the words come from the terms table."""
+    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)", "просмотрено май 19, 2024" (the
+    month first, as Chicago and Google Scholar print it): the words come from the terms table."""
     words = "|".join(re.escape(f) for f in table_forms("access_date"))
-    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(\d{{1,2}})[./\s]([^\W\d_]+\.?|\d{{1,2}})[./\s](\d{{4}})\s*\)?",
+    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(?:(?P<day>\d{{1,2}})[./\s](?P<month>[^\W\d_]+\.?|\d{{1,2}})[./\s]"
+                      rf"|(?P<month_first>[^\W\d_]+\.?)\s(?P<day_after>\d{{1,2}}),?\s)(?P<year>\d{{4}})\s*\)?",
                       re.IGNORECASE)
 _ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
 _ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
@@ -82,6 +84,19 @@ _INITIAL_TOKEN = re.compile(rf"(?:{INITIAL})*{UP}{LOW}?")
 _NUMERAL_TOKEN = re.compile(r"\d+|[IVXLC]{2,}")
 _INITIAL_OR_LOWER = re.compile(rf"{INITIAL}|\s?{LOW}")
 _TITLE_AREA_END = re.compile(rf"\s?//|\.\s?{_D}\s|\s[–—]\s")
+# A serial's numbering typed after its title with no area separator: "Volume 2/3 Summer 2007", "Cilt 5, 2019"
+_TRAILING_NUMBERING = re.compile(rf"\s(?:Volume|Vol\.|Cilt|Cild|Том|Т\.)\s?(?P<volume>\d+)(?:\s?/\s?(?P<number>\d+))?"
+                                 rf"(?:,?\s(?P<date>(?:[^\W\d_]+\.?\s)?{_YEAR}))?$")
+# Chicago / MLA: names, then the title in quotes ("«Title».", "“Title,”"), then the rest
+_QUOTED_TITLE = re.compile(r"^(?P<names>[^«“\"„/:()\d]{3,300}?)\.\s?[«“\"„]\s?(?P<title>[^»”\"“]{3,}?)\s?[»”\"“][.,]?\s(?P<rest>\S.*)$")
+# ... and the journal: "Journal 406, no. 6 (декабрь 30, 2023): 514–131.", "Journal, vol. 5, no. 2, 2019, pp. 3-9",
+# "Journal, вип. 55, вип. 4, Листопад 2015"
+_SERIAL_CITED = re.compile(
+    rf"^(?P<journal>[^\d]+?)(?:,\s?(?:vol|т|том|вип|вып|cild|cilt)\.?\s?|\s)(?P<volume>\d+)"
+    rf"(?:,\s?(?:no|№|вип|вып|issue|sayı|iss)\.?\s?(?P<number>\d+(?:\s?{_D}\s?\d+)?))?"
+    rf"(?:\s?\((?:(?P<month>[^\W\d_]+\.?)\s)?(?:(?P<day>\d{{1,2}}),?\s)?(?P<year>{_YEAR})\)"
+    rf"|,\s?(?:(?P<month2>[^\W\d_]+\.?)\s)?(?P<year2>{_YEAR}))"
+    rf"(?:\s?[:,]\s?(?:pp?\.|с\.|s\.)?\s?(?P<pages>\d+(?:\s?{_D}\s?\d+)?))?\s?[.,]?", re.IGNORECASE)
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
@@ -89,7 +104,7 @@ _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -99,7 +114,7 @@ _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)", re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
@@ -197,7 +212,7 @@ class _Parser:
         lowered = self.work.lower()
         dated = any(word in lowered for word in _access_date_words())
         for match in _access_date_pattern().finditer(self.work) if dated else ():
-            day, month, year = match.group(1), match.group(2), match.group(3)
+            day, month, year = match["day"] or match["day_after"], match["month"] or match["month_first"], match["year"]
             number = int(month) if month.isdigit() else month_number(month.rstrip("."))
             if not number:
                 continue
@@ -260,6 +275,7 @@ class _Parser:
         ref = self.ref
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
+        part = self.parse_quoted_article(part)
         match = _STANDARD.match(part.text)
         if match:   # "ГОСТ Р 7.0.100—2018. Title ...": the standard's designation is its number
             self.ref.number = self.take(part.cut(0, match.end(1)), "number")
@@ -279,7 +295,9 @@ class _Parser:
             return
         title_zone, tail = self.find_title_zone(areas)
         for area in tail:
-            self.classify_area(area, into=ref)
+            area = self.take_parenthetical_responsibility(area, leading=True)
+            if area:
+                self.classify_area(area, into=ref)
         self.parse_title_zone(title_zone, heading)
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
@@ -304,6 +322,39 @@ class _Parser:
             remainder = [p for p in pieces[1:]]
             self.parse_comma_imprint(remainder)
         return Piece("", rest.end)
+
+    def parse_quoted_article(self, part: Piece) -> Piece:
+        """An article cited the Chicago / MLA way, as Google Scholar exports it in any interface
+        language: names, the title in quotes, then the journal with its numbers:
+        "Муратова, Диана, ... и Гульнур Қожамжарова. «Title». Journal 406, no. 6 (декабрь 30, 2023): 514–131.",
+        "Zhumagalieva, B. K., і S. A. Agaeva. «Title». Journal, вип. 55, вип. 4, Листопад 2015".
+        Anything else is left to the GOST reading.
+        """
+        ref = self.ref
+        match = _QUOTED_TITLE.match(part.text)
+        if not match or ref.authors or ref.entry_type == "legislation":
+            return part
+        container = _SERIAL_CITED.match(match["rest"])
+        persons = _name_list(match["names"])
+        if not container or not persons:
+            return part
+        rest = part.cut(match.start("rest"))
+        ref.authors = persons
+        self.claim(part.start, part.start + match.end("names"), "author")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")).strip(" ,."), "title")
+        self.mark(part.cut(match.end("title"), match.start("rest")))
+        ref.entry_type = "article"
+        ref.host = Reference(entry_type="periodical")
+        ref.host.title = self.take(rest.cut(0, container.end("journal")), "journaltitle")
+        def taken(*groups: str) -> str:
+            group = next((g for g in groups if container[g]), None)
+            return self.take(rest.cut(container.start(group), container.end(group)), groups[0]) if group else ""
+
+        ref.volume, ref.number, ref.year = taken("volume"), taken("number"), taken("year", "year2")
+        ref.pages = re.sub(rf"\s?{_D}\s?", "--", taken("pages"))
+        ref.date = " ".join(x for x in (taken("month", "month2"), taken("day")) if x)   # "декабрь 30"
+        self.claim(rest.start, rest.start + container.end())   # the labels and punctuation between the numbers
+        return rest.cut(container.end())
 
     def parse_act_title(self, part: Piece) -> Piece:
         """A legal act cited by its kind, date, number and title in quotes:
@@ -557,16 +608,18 @@ class _Parser:
                 return title.cut(0, word.start())
         return title
 
-    def take_parenthetical_responsibility(self, title_part: Piece) -> Piece:
-        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses."""
-        match = re.search(r"\s?\(([^()]+)\)", title_part.text)
-        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))):
+    def take_parenthetical_responsibility(self, title_part: Piece, *, leading: bool = False) -> Piece:
+        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses;
+        ``leading``: only one that opens an area ("Azərbaycan tarixi.- (İ.Əliyevin redaktəsi ilə), I cild")."""
+        match = (re.match if leading else re.search)(r"\s?\(([^()]+)\)", title_part.text)
+        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))
+                             or _ROLE_PREDICATE.fullmatch(match.group(1).strip(" ."))):
             return title_part
         inner = title_part.cut(match.start(1), match.end(1))
         self.claim(title_part.start + match.start(), title_part.start + match.end())
         self.ref.contributors.extend(self.parse_responsibility(inner))
         text = title_part.text[: match.start()] + " " * (match.end() - match.start()) + title_part.text[match.end():]
-        return Piece(text, title_part.start).strip(" .")
+        return Piece(text, title_part.start).strip(" .,")
 
     def find_unmarked_responsibility(self, zone: Piece, heading: list[Person]) -> tuple[Piece, Piece | None]:
         """A statement of responsibility whose "/" was lost: a sentence that opens with role words
@@ -718,6 +771,13 @@ class _Parser:
     def split_role(self, group: Piece) -> tuple[str | None, str, Piece]:
         """The role words at the start ("elmi red. H. C. Əlibəyli") or the end ("(гал. рэд.)")."""
         text = group.text
+        # "Müqəddimə, qeyd, tərcümə və şərhlər akad.Z.Bünyadovundur": "..., the translation and comments
+        # are Z. Bünyadov's" -- the role words first, the name last with the genitive and "is"
+        match = _ROLE_PREDICATE.fullmatch(text.strip(" ."))
+        roles = [role_of(w) for w in re.findall(r"[^\W\d_]+", match["what"])] if match else []
+        if any(roles):
+            role = next(r for r in roles if r)
+            return role, match["what"].strip(" ,"), group.cut(match.start("names"), match.end("names"))
         key = re.sub(r"\.\s*", ". ", text.casefold())
         for form in role_forms():
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
@@ -862,7 +922,7 @@ class _Parser:
             self.volume_title = area.cut(match.start(2)).strip(" .")
             self.claim(area.start, area.start + match.start(2), "volume")
             return
-        match = _VOLUME.match(text)
+        match = _VOLUME.match(text) or _volume_in_words().match(text)
         if match:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", next(g for g in match.groups() if g))
             self.claim(area.start, area.end, "volume")
@@ -932,7 +992,7 @@ class _Parser:
             return "pages"
         if _NUMBER.match(text):
             return "number"
-        if _VOLUME.match(text):
+        if _VOLUME.match(text) or _volume_in_words().match(text):
             return "volume"
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             return "year"
@@ -1103,6 +1163,16 @@ class _Parser:
                 continue
             tail.insert(0, last)
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
+        numbering = _TRAILING_NUMBERING.search(zone.text)
+        if numbering:   # "Turkish Studies Volume 2/3 Summer 2007": numbers typed straight after the title
+            self.claim(zone.start + numbering.start(), zone.start + numbering.start("volume"))
+            host_ref.volume = self.take(zone.cut(numbering.start("volume"), numbering.end("volume")), "volume")
+            if numbering.group("number"):
+                self.mark(zone.cut(numbering.end("volume"), numbering.start("number")))
+                host_ref.number = self.take(zone.cut(numbering.start("number"), numbering.end("number")), "number")
+            if numbering.group("date"):
+                tail.insert(0, zone.cut(numbering.start("date")))
+            zone = zone.cut(0, numbering.start())
         glued = re.search(rf"(?<=[^\W\d_])({_YEAR})$", zone.text)
         if glued and not host_ref.year:   # "Информ. бюлл. Jet Info2001"
             host_ref.year = self.take(zone.cut(glued.start(1)), "year")
@@ -1230,6 +1300,13 @@ def _extent_start() -> re.Pattern[str]:
 
 
 @cache
+def _volume_in_words() -> re.Pattern[str]:
+    """A volume numbered in words: "Т. BİRİNCİ CİLD", "ikinci kitab" (ordinals from the terms table)."""
+    ordinals = "|".join(re.escape(f) for f in table_forms("ordinals"))
+    return re.compile(rf"^(?:(?:Т|т|T|t|Vol|V)\.\s?)?((?:{ordinals})\s(?:cild|cildi|kitab|hissə))\.?$", re.IGNORECASE)
+
+
+@cache
 def _known_cities() -> frozenset[str]:
     return frozenset(c.casefold() for c in load_table("places")["cities"])
 
@@ -1297,6 +1374,23 @@ _SEASONS = frozenset("spring summer autumn fall winter весна лето ос�
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
+def _name_list(text: str) -> list[Person]:
+    """The authors of a Chicago / MLA citation: the first inverted, the others in natural order
+    ("Муратова, Диана, Карлыгаш Абдыкулова, и Гульнур Қожамжарова", "Zhumagalieva, B. K., і S. A. Agaeva");
+    empty unless every name reads as a personal name."""
+    chunks = [c.strip() for c in _NAME_LIST_SEPARATOR.split(text.strip()) if c.strip()]
+    if len(chunks) < 2 or " " in chunks[0]:
+        return []
+    first = parse_person(f"{chunks[0]}, {chunks[1]}")
+    others = [parse_person(chunk) for chunk in chunks[2:]]
+    if first is None or None in others:
+        return []
+    return [first, *others]
+
+
+_NAME_LIST_SEPARATOR = re.compile(r",\s?(?:(?:и|і|and|və|ve|та)\s)?|\s(?:и|і|and|və|ve|та)\s")
+
+
 def _is_lower(char: str) -> bool:
     """Lower case in a script that has case (Georgian Mkhedruli is "lower case" to Unicode, but caseless)."""
     return char.islower() and not "\u10d0" <= char <= "\u10ff"
@@ -1311,6 +1405,10 @@ def _role_pattern() -> str:
 
 
 _ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə|tarjimasi|tərcüməsi|tərcümə etmişdir)$")
+
+
+_ROLE_PREDICATE = re.compile(rf"(?P<what>(?:[^\W\d_]+,?\s)+?)(?:(?:akad|prof|dos)\.\s?)?"
+                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)n?[ıiuü]n[dt][ıiuü]r")
 
 
 def _role_suffix(text: str) -> re.Match[str] | None:

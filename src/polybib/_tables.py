@@ -54,10 +54,10 @@ def load_table(name: str, *, folder: str = "", required: tuple[str, ...] = _REQU
 def match_key(text: str) -> str:
     """The form role words, genre words and terms are compared in.
 
-    Case is folded, a colon or full stop at the end is ignored, and spaces after full stops
+    Case is folded (the Turkic "İ" to "i"), a colon or full stop at the end is ignored, and spaces after full stops
     do not count ("под  ред." = "под ред."; "учеб.пособие" = "учеб. пособие").
     """
-    key = text.casefold().strip().rstrip(":").strip()
+    key = text.replace("İ", "i").casefold().strip().rstrip(":").strip()   # Turkic dotted capital: "CİLD"
     key = _SPACE.sub(" ", _FULL_STOP.sub(". ", key).strip())
     return key.replace("’", "'").replace("ʻ", "'").replace("‘", "'").replace("`", "'")
 
