@@ -135,6 +135,12 @@ CASES = [
     ("a translator named in an Azerbaijani predicate: '... tərcümə ... X-indir'",
      "Nizami Gəncəvi. Leyli və Məcnun (Tərcümə və qeydlər R.Əliyevindir). – Bakı : Öndər, 2004. – 300 s.",
      {"translators": ["Əliyev, R."], "title": "Leyli və Məcnun", "places": ["Bakı"], "pagetotal": "300"}),
+    ("a genre in an area of its own after the title",
+     "Naxçıvan tarixi. -Orta məktəblər üçün dərslik. Maarif, Bakı, 2001.",
+     {"title": "Naxçıvan tarixi", "genre": "Orta məktəblər üçün dərslik", "year": "2001"}),
+    ("a closing bracket at the end that closes nothing",
+     "Əliyev R.Ə. Şəhərin tarixi.-B., 1901).",
+     {"title": "Şəhərin tarixi", "places": ["Bakı"], "year": "1901"}),
 ]
 
 

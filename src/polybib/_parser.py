@@ -167,6 +167,7 @@ class _Parser:
         self.used = bytearray(len(text))
         self.volume_title: Piece | None = None
         self.sine_loco = False   # "[S. l.]": a publication area that says it names no place
+        self.genre_area: Piece | None = None   # an area after the title that only names the genre
         self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
         # the record's language, as its title area shows it (a publisher abroad does not change it)
@@ -299,6 +300,8 @@ class _Parser:
             if area:
                 self.classify_area(area, into=ref)
         self.parse_title_zone(title_zone, heading)
+        if self.genre_area is not None and not ref.genre:
+            ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
 
@@ -984,6 +987,10 @@ class _Parser:
             return
         if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
             return
+        if ref is self.ref and self.genre_area is None and len(text) < 80 and not re.search(r"\d", text) \
+                and is_genre(text):
+            self.genre_area = area.strip(" .;,")   # "Title. -Ali məktəblər üçün dərslik. Place": the genre
+            return                                 # if the title area names none (parse_part decides)
         # anything else stays in the note (account_for_leftovers reports it)
 
     def area_kind(self, text: str) -> str | None:

@@ -96,7 +96,10 @@ def split_areas(piece: Piece) -> list[Piece]:
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         areas.append(piece.cut(last, match.start()))
         last = match.end()
-    areas.append(piece.cut(last))
+    final = piece.cut(last)
+    if final.text.rstrip(" .").endswith(")") and text.count(")") > text.count("("):
+        final = final.cut(0, final.text.rindex(")"))   # "-SPb., 1888).": the bracket closes nothing
+    areas.append(final)
     return [a for a in (trim_area(area) for area in areas) if a]
 
 
