@@ -141,6 +141,15 @@ CASES = [
     ("a closing bracket at the end that closes nothing",
      "Əliyev R.Ə. Şəhərin tarixi.-B., 1901).",
      {"title": "Şəhərin tarixi", "places": ["Bakı"], "year": "1901"}),
+    ("a Persian work copied right-to-left: 'Title» ― Author» Place — Hijri year'",
+     "تاریخ ادبیات» ― علی اکبر دهخدا» Tehran — 1320, səh. 15.",
+     {"title": "تاریخ ادبیات", "authors": ["دهخدا, علی اکبر"], "places": ["Tehran"], "year": "1320",
+      "pages": "15", "language": "fa"}),
+    ("Harvard export: the site's publisher in its own sentence after [WWW Document]",
+     "Kim G. 2016. The DevOps Handbook [WWW Document]. IT Revolution Press. https://itrevolution.com/book "
+     "(accessed 3.4.2020).",
+     {"entry_type": "online", "title": "The DevOps Handbook", "organizations": ["IT Revolution Press"],
+      "year": "2016", "urldate": "2020-04-03"}),
 ]
 
 

@@ -97,6 +97,11 @@ _SERIAL_CITED = re.compile(
     rf"(?:\s?\((?:(?P<month>[^\W\d_]+\.?)\s)?(?:(?P<day>\d{{1,2}}),?\s)?(?P<year>{_YEAR})\)"
     rf"|,\s?(?:(?P<month2>[^\W\d_]+\.?)\s)?(?P<year2>{_YEAR}))"
     rf"(?:\s?[:,]\s?(?:pp?\.|с\.|s\.)?\s?(?P<pages>\d+(?:\s?{_D}\s?\d+)?))?\s?[.,]?", re.IGNORECASE)
+_ARABIC_WORD = r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]+"
+_ARABIC_SCRIPT_WORK = re.compile(
+    rf"^«?(?P<title>{_ARABIC_WORD}(?:\s{_ARABIC_WORD})*)\s?»?\s?[―—–]\s?«?(?P<author>{_ARABIC_WORD}(?:\s{_ARABIC_WORD}){{0,3}})"
+    rf"\s?»?\s(?P<place>[^\W\d_]+)\s?[―—–-]\s?(?P<year>1[2-4]\d\d|1[5-9]\d\d|20\d\d)(?![\d])")
+_SITE_PUBLISHER = re.compile(r"\s?\.\s(?P<name>[^\W\d_][^.:;/\d()\[\]]{1,60}?)[\s.]*$")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
@@ -252,9 +257,19 @@ class _Parser:
             if index >= 0:
                 ref.markers.append(form)
                 self.claim(index, index + len(form))
+                self.take_site_publisher(index + len(form))
         for match in re.finditer(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный", self.work):
             ref.note.append(match.group().strip(" .–"))
             self.claim(match.start(), match.end())
+
+    def take_site_publisher(self, after: int) -> None:
+        """"Title [WWW Document]. IT Revolution. URL (accessed ...)": the Harvard export names the
+        site's publisher in a sentence of its own after the marker, with nothing but the URL and the
+        access date (already taken) after it."""
+        match = _SITE_PUBLISHER.match(self.work, after)
+        if match and not expand_place(match["name"], lang=self.lang, script=self.script) and \
+                not _starts_with_role(match["name"]) and match["name"].casefold() not in _known_cities():
+            self.ref.organizations.append(self.take(Piece(match["name"], match.start("name")), "organization"))
 
     def split_host(self, whole: Piece) -> tuple[Piece, Piece | None]:
         match = _HOST_LINK.search(whole.text) if any(link in whole.text for link in _HOST_LINKS) else None
@@ -277,6 +292,7 @@ class _Parser:
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
         part = self.parse_quoted_article(part)
+        part = self.parse_arabic_script_work(part)
         match = _STANDARD.match(part.text)
         if match:   # "ГОСТ Р 7.0.100—2018. Title ...": the standard's designation is its number
             self.ref.number = self.take(part.cut(0, match.end(1)), "number")
@@ -358,6 +374,28 @@ class _Parser:
         ref.date = " ".join(x for x in (taken("month", "month2"), taken("day")) if x)   # "декабрь 30"
         self.claim(rest.start, rest.start + container.end())   # the labels and punctuation between the numbers
         return rest.cut(container.end())
+
+    def parse_arabic_script_work(self, part: Piece) -> Piece:
+        """A Persian or Arabic work cited "Title ― Author Place — Year, pages", as it arrives when
+        right-to-left text is copied into a left-to-right list: the guillemets land after the title
+        and the author («…» becomes …»), and the year may be Hijri (1308 = 1929)."""
+        match = _ARABIC_SCRIPT_WORK.match(part.text)
+        if not match or self.ref.authors:
+            return part
+        ref = self.ref
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
+        words = match["author"].split()
+        author = Person(family=words[-1], given=" ".join(words[:-1])) if len(words) > 1 else Person(family=words[0])
+        ref.authors.append(author)
+        self.claim(part.start + match.start("author"), part.start + match.end("author"), "author")
+        ref.places = self.read_places(match["place"], area=match["place"])
+        self.claim(part.start + match.start("place"), part.start + match.end("place"), "location")
+        ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        self.claim(part.start, part.start + match.end())   # the guillemets and dashes between them
+        rest = part.cut(match.end())
+        for area in split_top_level(rest, r",\s?"):
+            self.classify_area(area, into=ref)
+        return Piece("", rest.end)
 
     def parse_act_title(self, part: Piece) -> Piece:
         """A legal act cited by its kind, date, number and title in quotes:
