@@ -156,6 +156,12 @@ CASES = [
     ("the publisher before two hyphenated places, Soviet order",
      "Дьяконов И.М. Эпос о Гильгамеше.- Изд-во АН СССР, М.-Л., 1961.",
      {"places": ["Москва", "Ленинград"], "publishers": ["Изд-во АН СССР"], "year": "1961"}),
+    ("a publisher whose name ends in a year-like number",
+     "Шевчук В. В. Економіка підприємства : підручник. – Львів : Новий Світ-2000, 2016. – 512 с.",
+     {"publishers": ["Новий Світ-2000"], "year": "2016", "pagetotal": "512"}),
+    ("a title that shows no language: the place and publisher decide (Uzbek Latin)",
+     "Karimov I. A. Yuksak ma'naviyat – yengilmas kuch. – Toshkent: Ma'naviyat, 2008. – 176 b.",
+     {"language": "uz", "places": ["Toshkent"], "pagetotal": "176"}),
 ]
 
 

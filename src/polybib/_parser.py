@@ -38,7 +38,7 @@ from ._text import normalize
 __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR = r"(?<![^\W\d_][-‑])(?:1[5-9]\d\d|20\d\d)"   # not "Новий Світ-2000", a publisher
 _TLD = r"(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)"
 _BARE_DOMAIN = rf"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
@@ -1267,10 +1267,17 @@ class _Parser:
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script).split("-")[0]
+        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
             # a one- or two-word title says little: the whole string (place, page words) decides
             ref.language = detect_language(self.text, script=ref.script).split("-")[0]
+        elif not ref.language:
+            # a title with no sign of its language: the other words of the record that are not
+            # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
+            context = " ".join([sample, *(x for x in (ref.genre, ref.host and ref.host.title) if x),
+                                *ref.places, *ref.publishers])
+            ref.language = detect_language(context, script=ref.script, undecided="").split("-")[0] or \
+                detect_language(sample, script=ref.script).split("-")[0]
 
     def settle_type(self) -> None:
         ref = self.ref
