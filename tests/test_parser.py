@@ -162,6 +162,25 @@ CASES = [
     ("a title that shows no language: the place and publisher decide (Uzbek Latin)",
      "Karimov I. A. Yuksak ma'naviyat – yengilmas kuch. – Toshkent: Ma'naviyat, 2008. – 176 b.",
      {"language": "uz", "places": ["Toshkent"], "pagetotal": "176"}),
+    ("APA 7 journal article with a DOI resolver URL",
+     "Brown, A., & Green, B. (2019). Data science in practice. Journal of Data, 12(3), 45–67. "
+     "https://doi.org/10.1000/jd.2019.123",
+     {"entry_type": "article", "authors": ["Brown, A.", "Green, B."], "year": "2019",
+      "title": "Data science in practice", "host.title": "Journal of Data", "volume": "12", "number": "3",
+      "pages": "45--67", "doi": "10.1000/jd.2019.123", "url": ""}),
+    ("APA 7 book with an edition",
+     "Smith, J. A. (2015). The art of research: A guide (2nd ed.). Routledge.",
+     {"entry_type": "book", "authors": ["Smith, J. A."], "title": "The art of research: A guide",
+      "edition": "2nd ed.", "publishers": ["Routledge"], "year": "2015"}),
+    ("APA 7 chapter in an edited book",
+     "Lee, K., Park, S., & Kim, H. (2020). Learning at scale. In M. Jones & P. Brown (Eds.), Handbook of "
+     "learning (pp. 10–25). Springer.",
+     {"entry_type": "incollection", "editors": ["Jones, M.", "Brown, P."], "host.title": "Handbook of learning",
+      "pages": "10--25", "host.publishers": ["Springer"], "language": "en"}),
+    ("APA form with Russian names and journal",
+     "Иванов, И. И., & Петров, П. П. (2018). Цифровая экономика. Вопросы экономики, 5(2), 10–20.",
+     {"entry_type": "article", "authors": ["Иванов, И. И.", "Петров, П. П."], "title": "Цифровая экономика",
+      "host.title": "Вопросы экономики", "volume": "5", "number": "2", "pages": "10--20", "language": "ru"}),
 ]
 
 

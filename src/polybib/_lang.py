@@ -125,7 +125,7 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
     A language scores for the letters only it uses (at most 4), against the letters it never uses
     (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
     ``prefer`` when it is among the best, else to the language listed first in the table --
-    or to ``undecided``, when given, if no language scored above zero (the text gave no evidence).
+    or to ``undecided``, when given, if no language scored a point (the text gave no real evidence).
     """
     script = script or detect_script(text)
     index = _index(script)
@@ -147,8 +147,8 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
     for i in range(len(scores)):
         scores[i] += min(4.0, 2.0 * letter_counts[i])
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    if undecided is not None and scores[best] <= 0:
-        return undecided
+    if undecided is not None and scores[best] < 1.0:
+        return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough
     if prefer:
         preferred = next((i for i, e in enumerate(index.languages) if e.lang == prefer), None)
         if preferred is not None and scores[preferred] >= scores[best]:

@@ -98,7 +98,7 @@ def split_areas(piece: Piece) -> list[Piece]:
         if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
                 and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
-        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, 0, match.start()) \
+        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
                 and _PLACE_PAIR_AFTER.match(after):
             continue  # "М.-Л. : Изд-во АН СССР", "SSSR,M.-L., 1961": two places joined by a hyphen
         areas.append(piece.cut(last, match.start()))
