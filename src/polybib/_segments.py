@@ -96,20 +96,28 @@ def split_areas(piece: Piece) -> list[Piece]:
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         areas.append(piece.cut(last, match.start()))
         last = match.end()
-    areas.append(piece.cut(last))
+    final = piece.cut(last)
+    if final.text.rstrip(" .").endswith(")") and text.count(")") > text.count("("):
+        final = final.cut(0, final.text.rindex(")"))   # "-SPb., 1888).": the bracket closes nothing
+    areas.append(final)
     return [a for a in (trim_area(area) for area in areas) if a]
+
+
+_DANGLING_DASH = re.compile(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$")
+_LAST_WORD_STOP = re.compile(r"(?:^|[\s(])([^\s(]+)\.$")
+_INITIAL_STOP = re.compile(r"\w|\w\.\w")
 
 
 def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    dangling = re.search(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$", area.text)
+    dangling = _DANGLING_DASH.search(area.text)
     if dangling and dangling.start() > 0:
         area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
-    last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
-    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
+    last = _LAST_WORD_STOP.search(area.text) if area.text.endswith(".") else None
+    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or _INITIAL_STOP.fullmatch(last.group(1)))):
         area = area.strip(" .;,")
     return area
 
