@@ -150,6 +150,12 @@ CASES = [
      "(accessed 3.4.2020).",
      {"entry_type": "online", "title": "The DevOps Handbook", "organizations": ["IT Revolution Press"],
       "year": "2016", "urldate": "2020-04-03"}),
+    ("two places joined by a hyphen, 'М.-Л.', before the publisher",
+     "Дьяконов И. М. Эпос о Гильгамеше. – М.-Л. : Изд-во АН СССР, 1961. – 218 с.",
+     {"places": ["Москва", "Ленинград"], "publishers": ["Изд-во АН СССР"], "year": "1961", "pagetotal": "218"}),
+    ("the publisher before two hyphenated places, Soviet order",
+     "Дьяконов И.М. Эпос о Гильгамеше.- Изд-во АН СССР, М.-Л., 1961.",
+     {"places": ["Москва", "Ленинград"], "publishers": ["Изд-во АН СССР"], "year": "1961"}),
 ]
 
 

@@ -29,7 +29,7 @@ _AREA_SEPARATOR = re.compile(
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
-      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ])                        # ", -Baku"
+      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]|izd\.|изд\.)              # ", -Baku", ",-izd.AN SSSR"
     )""",
     re.VERBOSE,
 )
@@ -77,6 +77,10 @@ class Piece:
         return bool(self.text.strip())
 
 
+_PLACE_PAIR_BEFORE = re.compile(rf"(?:^|,\s?|\.\s?[{DASH_CLASS}]{{1,2}}\s?)[A-ZА-ЯЁ][^\W\d_]{{0,2}}\.$")
+_PLACE_PAIR_AFTER = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{0,2}\.\s?[,:;]")
+
+
 def split_areas(piece: Piece) -> list[Piece]:
     """Cut a description into areas at its area separators (GOST 7.1-2003, 4.1.5: ". – ")."""
     areas: list[Piece] = []
@@ -94,6 +98,9 @@ def split_areas(piece: Piece) -> list[Piece]:
         if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
                 and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
+        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, 0, match.start()) \
+                and _PLACE_PAIR_AFTER.match(after):
+            continue  # "М.-Л. : Изд-во АН СССР", "SSSR,M.-L., 1961": two places joined by a hyphen
         areas.append(piece.cut(last, match.start()))
         last = match.end()
     final = piece.cut(last)
