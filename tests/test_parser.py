@@ -181,6 +181,23 @@ CASES = [
      "Иванов, И. И., & Петров, П. П. (2018). Цифровая экономика. Вопросы экономики, 5(2), 10–20.",
      {"entry_type": "article", "authors": ["Иванов, И. И.", "Петров, П. П."], "title": "Цифровая экономика",
       "host.title": "Вопросы экономики", "volume": "5", "number": "2", "pages": "10--20", "language": "ru"}),
+    ("'Vol. N, № M' in one area: the issue number is not swallowed by the volume",
+     "Smith J. Title // ACM SIGACT News. – 2012. – Vol. 43, № 4. – P. 101–103.",
+     {"volume": "43", "number": "4", "pages": "101--103"}),
+    ("hyphenated initials in the statement of responsibility are not an area break",
+     "Sartre J.-P. L'Être et le néant / J.-P. Sartre. – Paris : Gallimard, 1943. – 722 p.",
+     {"authors": ["Sartre, J.-P."], "organizations": [], "places": ["Paris"], "publishers": ["Gallimard"]}),
+    ("Azerbaijani 'C.' (cild) for the volume, and 'N cilddə' for the set",
+     "Hacıbəyov Ü. Əsərləri : 10 cilddə. C. 2 / Ü. Hacıbəyov. – Bakı : Elm, 1965. – 400 s.",
+     {"title": "Əsərləri", "volume": "2", "volumes": "10 cilddə", "pagetotal": "400"}),
+    ("role words listed before the name, without a role abbreviation",
+     "Kalankatuklu M. Albaniya tarixi / M. Kalankatuklu ; müqəddimə, qeyd, tərcümə və şərhlər Z. Bünyadov. "
+     "– Bakı : Elm, 1993. – 200 s.",
+     {"translators": ["Bünyadov, Z."], "organizations": []}),
+    ("GOST R 7.0.100-2018 'Текст : электронный' makes an online resource; an acronym is a body",
+     "Официальный портал / МФТИ. – Москва, 2020. – URL: http://x.ru (дата обращения: 01.02.2021). "
+     "– Текст : электронный.",
+     {"entry_type": "online", "authors": [], "organizations": ["МФТИ"], "urldate": "2021-02-01"}),
 ]
 
 

@@ -148,11 +148,11 @@ _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
-                     r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
+                     r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
-_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
+_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
@@ -174,9 +174,9 @@ _ACT_AZ = re.compile(
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
 _VOLUME_IN_TITLE = re.compile(
-    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcB])"
-    r"(?P<volumes>(?:[ВвУу]|In)\s?\d+\s?(?:т|ч|кн|vols?|cilddə)\.?(?=\s|$|[.,]))?\s?"
-    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ])"
+    r"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə)|\d+\s?cilddə)(?=\s|$|[.,]))?\.?\s?"
+    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
     r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
     r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -934,7 +934,7 @@ class _Parser:
         """The role words at the start ("elmi red. H. C. Əlibəyli") or the end ("(гал. рэд.)")."""
         text = group.text
         # "Müqəddimə, qeyd, tərcümə və şərhlər akad.Z.Bünyadovundur": "..., the translation and comments
-        # are Z. Bünyadov's" -- the role words first, the name last with the genitive and "is"
+        # are Z. Bünyadov's" -- the role words first, the name last (with the genitive and "is", or not)
         match = _ROLE_PREDICATE.fullmatch(text.strip(" ."))
         roles = [role_of(w) for w in re.findall(r"[^\W\d_]+", match["what"])] if match else []
         if any(roles):
@@ -1403,6 +1403,8 @@ class _Parser:
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
+        # "[Электронный ресурс]" (GOST 7.1-2003) or "Текст : электронный" (GOST R 7.0.100-2018)
+        electronic = any(m in table_forms("electronic") for m in ref.markers)
         if host is not None and ref.entry_type not in ("incollection", "legislation"):
             if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
@@ -1420,9 +1422,9 @@ class _Parser:
                 ref.thesis_type = ref.thesis_type or ref.genre
             elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
                 ref.entry_type = "legislation"
-            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and ref.markers:
+            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and electronic:
                 ref.entry_type = "periodical"
-            elif any(m.startswith("[") for m in ref.markers) or (
+            elif electronic or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
@@ -1581,7 +1583,7 @@ _ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası il
 
 
 _ROLE_PREDICATE = re.compile(rf"(?P<what>(?:[^\W\d_]+,?\s)+?)(?:(?:akad|prof|dos)\.\s?)?"
-                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)n?[ıiuü]n[dt][ıiuü]r")
+                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)(?:n?[ıiuü]n[dt][ıiuü]r)?")
 
 
 def _role_suffix(text: str) -> re.Match[str] | None:
