@@ -198,6 +198,18 @@ CASES = [
      "Официальный портал / МФТИ. – Москва, 2020. – URL: http://x.ru (дата обращения: 01.02.2021). "
      "– Текст : электронный.",
      {"entry_type": "online", "authors": [], "organizations": ["МФТИ"], "urldate": "2021-02-01"}),
+    ("a translator after 'пер. с <any language>'",
+     "Гомер. Илиада / пер. с древнегреч. Н. И. Гнедича. – М. : Худож. лит., 1978. – 447 с.",
+     {"translators": ["Гнедич, Н. И."], "pagetotal": "447"}),
+    ("a law with its date and number after the title",
+     "Закон Азербайджанской Республики «Об образовании» от 19 июня 2009 года № 833-IIIQ // Азербайджан. "
+     "– 2009. – 8 августа.",
+     {"entry_type": "legislation", "title": "Об образовании", "number": "833-IIIQ", "note": ["19 июня 2009"],
+      "host.title": "Азербайджан"}),
+    ("conference materials under their title are not a person's heading",
+     "Материалы Междунар. науч.-практ. конф. «Наука и образование» (Москва, 12–13 мая 2019 г.) / отв. ред. "
+     "С. С. Сидоров. – М. : МГУ, 2019. – 320 с.",
+     {"authors": [], "editors": ["Сидоров, С. С."], "publishers": ["МГУ"], "pagetotal": "320"}),
 ]
 
 

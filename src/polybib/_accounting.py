@@ -26,8 +26,9 @@ __all__ = ["lost_words", "record_words", "words_not_kept"]
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Words that are the punctuation of a description rather than content of a field; most come from
 # the terms table (page, volume and issue words, URL and access-date introducers, "and others").
+# "В кн.:", "Kn.", "In:" link a part to its host; "года", "року" follow an act's date ("от 19 июня 2009 года").
 _BASE_SYNTAX = frozenset("url isbn i̇sbn issn doi и в г y il yil ci cı cu cü е ге я й th st nd rd з с "
-                         "kn кн in i̇n сб".split())   # "В кн.:", "Kn.", "In:" link a part to its host
+                         "kn кн in i̇n сб года року".split())
 
 
 @cache

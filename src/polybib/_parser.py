@@ -141,6 +141,7 @@ _APA_CHAPTER_HOST = re.compile(
     r"\((?:pp?|с|S|s)\.\s(?P<pages>[^()]+)\)\.\s(?P<publisher>[^.]+?)[.\s]*")
 _APA_BOOK_END = re.compile(
     r"(?:\s\((?P<edition>[^()]{0,30}(?:ed|изд|nəşr)\.?[^()]{0,10})\))?\.\s(?P<publisher>[^.\d()]{2,80}?)[.\s]*$")
+_SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.?(?:\s(?:яз|мови|языка)\.?)?(?=\s|$)")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
@@ -168,7 +169,10 @@ _ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s 
 _ACT_KIND_FIRST = re.compile(
     rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
     r"(?:\s(?:от|від|dated)\s(?P<date>[\d.]+(?:\s[^\W\d_]+\s\d{4})?)\s?(?:г|р)?\.?)?"
-    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]", re.VERBOSE)
+    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]"
+    # ... or the date and number after the title: "Закон ... «Об образовании» от 19 июня 2009 года № 833-IIIQ"
+    r"(?:\s(?:от|від|dated)\s(?P<date_after>\d{1,2}[.\s][^\s.]+[.\s]\d{4})(?:\s?(?:г\.|года|р\.|року))?)?"
+    r"(?:\s?№\s?(?P<number_after>[^\s,;]+?))?(?=[\s.,;]|$)", re.VERBOSE)
 _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
@@ -531,10 +535,12 @@ class _Parser:
         groups = match.groupdict()
         ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
         ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
-        if groups.get("number"):
-            ref.number = self.take(part.cut(match.start("number"), match.end("number")), "number")
-        if groups.get("date"):   # the act's own date, not a publication date
-            ref.note.append(self.take(part.cut(match.start("date"), match.end("date")), "date"))
+        for number in ("number", "number_after"):
+            if groups.get(number):
+                ref.number = self.take(part.cut(match.start(number), match.end(number)), "number")
+        for date in ("date", "date_after"):
+            if groups.get(date):   # the act's own date, not a publication date
+                ref.note.append(self.take(part.cut(match.start(date), match.end(date)), "date"))
         ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
         rest = part.cut(match.end())
@@ -585,6 +591,8 @@ class _Parser:
             words = name.split()
             if any(w.isupper() and len(w) > 1 for w in words) or is_term("volume", words[1]):
                 return []
+            if any(is_genre(w) for w in words) or _PROCEEDINGS.match(name):
+                return []   # "Материалы Междунар. науч.-практ. конф.": a collection's title, not a name
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
@@ -945,6 +953,9 @@ class _Parser:
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
                                          or form.endswith(".")):
                 consumed = _raw_length(text, form)
+                source = _SOURCE_LANGUAGE.match(text, consumed) if role_of(form) == "translator" else None
+                if source:   # "пер. с древнегреч. Н. И. Гнедича": whatever language it was translated from
+                    consumed = source.end()
                 role_raw = text[:consumed].strip(" :")
                 return role_of(form), role_raw, group.cut(consumed).strip(" :")
         match = re.search(r"\s?\(([^()]+)\)\s?(?=\[|$)", text)
