@@ -41,10 +41,10 @@ def _date(year: str) -> dict[str, Any]:
     return {"date-parts": [parts]} if parts else {"literal": year}
 
 
-def to_csl_json(refs: Sequence[Reference], *, custom: bool = True) -> list[dict[str, Any]]:
-    """The records as CSL-JSON items (a list of dicts, ready for ``json.dumps``). ``custom=False``
-    leaves out polybib's own "custom" object (what a read-back would lose), which CSL processors
-    ignore: the formatter asks for that, as finding it reads every item back."""
+def to_csl_json(refs: Sequence[Reference], *, read_back: bool = True) -> list[dict[str, Any]]:
+    """The records as CSL-JSON items (a list of dicts, ready for ``json.dumps``). ``read_back=False``
+    skips reading each item back to find what CSL-JSON would lose (kept in "custom", which CSL
+    processors ignore; "and others" is kept all the same): the formatter needs none of it."""
     items = []
     for ref, key in zip(refs, reference_keys(refs)):
         item: dict[str, Any] = {"id": key, "type": _TYPES.get(ref.entry_type, "document")}
@@ -88,8 +88,8 @@ def to_csl_json(refs: Sequence[Reference], *, custom: bool = True) -> list[dict[
             item["accessed"] = _date(ref.urldate)
         if ref.thesis_type:
             item["genre"] = ref.thesis_type
-        kept = _custom(ref, item) if custom else {}
-        if and_others and custom:
+        kept = _custom(ref, item) if read_back else {}
+        if and_others:
             kept["and-others"] = and_others
         if kept:
             item["custom"] = {CUSTOM_KEY: kept}
