@@ -9,9 +9,13 @@ answer on the element:
 - ``xpath_search`` and child look-ups (``element.layout``, ``locale.terms`` ...) remember their
   results per element and expression (macro look-up, ancestor layout and cs:bibliography, cs:et-al
   and cs:substitute, term and date look-up, the date parts of a localised date);
-- ``calls_variable``, an element's root, its formatting and affix attributes, the name options that
-  inherit from cs:bibliography / cs:citation and the text of each locale term (per output markup)
-  are computed once per element;
+- ``calls_variable``, an element's root and children, its formatting, affix, case, quotes and
+  condition attributes, what a cs:text prints, the name options that inherit from cs:bibliography /
+  cs:citation, and the text of each locale term (per output markup) are read once per element, and
+  the terms, dates and options of a locale chain once per chain (render_children, cs:group, cs:choose,
+  cs:if and cs:text are citeproc-py 0.11's code over those answers);
+- a citation of one work is not sorted (its sort keys were rendered to be compared with nothing),
+  where rendering them cannot change later output;
 - the list's keys answer "is it registered" and "which number" from a table instead of a list scan
   (citeproc-py scans the list, which made registering and numbering a list quadratic), and so does
   "was this work cited before" in cs:if position="...";
@@ -20,7 +24,9 @@ answer on the element:
 
 The cached answers hold only while the style tree does not change, which citeproc-py and polybib never
 do after loading (the cs:name insertion is handled above, polybib's cs:names restores the attribute
-it changes, and the date parts that citeproc-py's localised dates overwrite are read afresh).
+it changes, and the attributes of the date parts that citeproc-py's localised dates overwrite are
+read each time). For the list, `fast_source` lets citeproc-py's references, names and dates answer
+look-ups in C, and `FastCitationItem` finds its reference once.
 
 The fast element classes are subclasses of the given ones (citeproc-py's or polybib's), made by
 `fast_classes`, and only used for trees parsed with them: nothing of citeproc-py is patched, and a
@@ -33,10 +39,14 @@ otherwise).
 (path, modification time and size), the locale and the switch, and bounded; a borrowed style is
 reset to its loaded state before it is lent again.
 
->>> from citeproc import CitationStylesElement
->>> classes = fast_classes({"text": __import__("citeproc").model.Text})
->>> classes["text"].__mro__[1].__name__, "calls_variable" in vars(classes["text"])
-('Text', True)
+>>> from citeproc import model
+>>> cached_text = fast_classes({"text": model.Text})["text"]
+>>> cached_text.__mro__[1] is model.Text, "calls_variable" in vars(cached_text)
+(True, True)
+>>> keys = RegisteredKeys(["mirabdullayev2012", "osmanov2004"])
+>>> keys.append("shakirzade2007")
+>>> keys.index("shakirzade2007"), "osmanov2004" in keys
+(2, True)
 """
 
 from __future__ import annotations
@@ -531,6 +541,10 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.If, "_position", _position),
 ]
 
+# citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
+# localised date, so a date part's formatting, affixes and case are read each time
+_READ_EACH_TIME = frozenset({"format", "wrap", "case", "strip_periods"})
+
 _FAST_CLASSES: dict[type, type] = {}
 _FAST_CLASSES_LOCK = threading.Lock()
 
@@ -544,7 +558,8 @@ def fast_class(base: type) -> type:
         if base not in _FAST_CLASSES:
             namespace: dict[str, Any] = {"__doc__": base.__doc__, "__module__": __name__, "_fast_cached_class": True}
             for owner, attribute, replacement in _REPLACEMENTS:
-                if issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute):
+                if (issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute)
+                        and not (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME)):
                     namespace[attribute] = replacement
             # a name no XML tag can have: citeproc-py maps its element classes to tags by class name
             # (CitationStylesElement.__subclasses__()), and this one must never be picked that way
