@@ -192,6 +192,112 @@ def _name_get_option(self: Any, name: str, context: Any = None, sort_options: An
         return value
 
 
+_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+                 "et-al-use-first", "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last",
+                 "initialize-with", "name-as-sort-order", "sort-separator", "form", "demote-non-dropping-particle")
+
+
+def _name_options(self: Any, context: Any, sort_options: Any) -> tuple[Any, ...]:
+    """The options Name.process reads, in its order, once per context and sort options."""
+    if sort_options is not None and not isinstance(sort_options, dict):
+        return tuple(self.get_option(name, context, sort_options) for name in _NAME_OPTIONS)
+    key = (context, frozenset(sort_options.items()) if sort_options else None)
+    cache = self.__dict__.setdefault("_fast_name_options", {})
+    try:
+        return cache[key]  # type: ignore[no-any-return]
+    except KeyError:
+        options = cache[key] = tuple(self.get_option(name, context, sort_options) for name in _NAME_OPTIONS)
+        return options
+
+
+def _name_process(self: Any, item: Any, variable: str, context: Any = None, sort_options: Any = None,
+                  **kwargs: Any) -> Any:
+    """Name.process (citeproc-py 0.11) with its options and name parts read once."""
+    (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
+     et_al_subseq_min, et_al_subseq_use_first, et_al_use_last, initialize_with, name_as_sort_order,
+     sort_separator, form, demote_ndp) = _name_options(self, context, sort_options)
+    try:
+        name_parts = self.__dict__["_fast_name_parts"]
+    except KeyError:
+        name_parts = self.__dict__["_fast_name_parts"] = self.findall("cs:name-part", self.nsmap)
+
+    def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
+        for part in name_parts:
+            given, family = part.format_part(given, family)
+        return given, family
+
+    names = item.reference.get(variable, [])
+
+    if and_ == "text":
+        and_term = self.get_single_term(name="and")
+    elif and_ == "symbol":
+        and_term = self.preformat("&")
+
+    et_al = self.et_al()
+    output: list[Any] = []
+    if form == "count":
+        count = min(len(names), et_al_use_first)
+        output.append(count)
+        return sum(output)
+    et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+    et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
+    if et_al_truncate:
+        if et_al_last:
+            names = names[:et_al_use_first] + [names[-1]]
+        else:
+            names = names[:et_al_use_first]
+    for i, name in enumerate(names):
+        given, family, dp, ndp, suffix = name.parts()
+
+        if given is not None and initialize_with is not None:
+            given = self.initialize(given, initialize_with, context)
+
+        if form == "long":
+            if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
+                if demote_ndp in ("never", "sort-only"):
+                    family = " ".join([n for n in (ndp, family) if n])
+                    given = " ".join([n for n in (given, dp) if n])
+                else:
+                    given = " ".join([n for n in (given, dp, ndp) if n])
+
+                given, family = format_name_parts(given, family)
+                order = family, given, suffix
+                text = sort_separator.join([n for n in order if n])
+            else:
+                family = " ".join([n for n in (dp, ndp, family) if n])
+                given, family = format_name_parts(given, family)
+                order = given, family, suffix
+                text = " ".join([n for n in order if n])
+        elif form == "short":
+            family = " ".join([n for n in (ndp, family) if n])
+            given, family = format_name_parts(given, family)
+            text = family
+
+        output.append(text)
+
+    if et_al_truncate and et_al:
+        if et_al_last:
+            ellipsis = self.unicode_character("horizontal ellipsis")
+            output[-1] = ellipsis + " " + output[-1]
+            text = self.join(output, delimiter)
+        elif delimiter_precedes_et_al == "always" or (delimiter_precedes_et_al == "contextual"
+                                                       and len(output) >= 2):
+            output.append(et_al)
+            text = self.join(output, delimiter)
+        else:
+            text = self.join(output, delimiter) + " " + et_al
+    elif and_ is not None and len(output) > 1:
+        text = self.join(output[:-1], ", ")
+        if delimiter_precedes_last == "always" or (delimiter_precedes_last == "contextual" and len(output) > 2):
+            text = self.join([text, ""], ", ")
+        else:
+            text += " "
+        text += "{} ".format(and_term) + output[-1]
+    else:
+        text = self.join(output, delimiter)
+    return text
+
+
 def _term_text(original: Any, slot: str) -> property:
     def text(self: Any) -> Any:
         # the text is preformatted for the output markup: one answer per formatter
@@ -527,6 +633,7 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Formatted, "format", _format),
     (csl.Affixed, "wrap", _wrap),
     (csl.Name, "get_option", _name_get_option),
+    (csl.Name, "process", _name_process),
     (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
     (csl.Term, "multiple", _term_text(csl.Term.multiple, "_fast_multiple")),
     (csl.Names, "insert", _names_insert),

@@ -404,7 +404,8 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# parsed styles reused across calls (see polybib._fastcsl.StylePool): 24 hold a dozen styles in two locales
+# parsed styles reused across calls (see polybib._fastcsl.StylePool): 24 hold a multilingual list's
+# locales (one style per locale) in two styles
 _POOL = StylePool(24, LoadedStyle.reset)
 
 P = ParamSpec("P")
