@@ -25,6 +25,7 @@ code points; doubled full stops where an affix meets an initial are merged, as c
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -35,17 +36,18 @@ from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any, Union
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import String as CslString
 
 from ._collation import collation_key
 from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
+from ._fastcsl import fast_source, new_bibliography, new_item, share_registrations
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
-from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
+from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
 from ._tables import month_number
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
@@ -119,7 +121,7 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
     if references and len(references) != len(records):
         raise InputError("give either Reference records or CSL-JSON items, not both")
     if references:
-        items = to_csl_json(references)
+        items = to_csl_json(references, read_back=False)  # citeproc-py reads no "custom"
         entries = []
         for ref, item in zip(references, items):
             if isbd and ref.subtitle:
@@ -288,7 +290,8 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
                 for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
-    compare = _compare(collation_key(language, script_order=script_order))
+    # each distinct string is collated once, not at every comparison
+    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
@@ -325,8 +328,10 @@ class _Session:
         self.style, self.output = style, output
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = CiteProcJSON(_citeproc_items(entries))
-            self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+            self.source = fast_source(CiteProcJSON(_citeproc_items(entries)))
+            # text needs no escaping: one source serves both
+            self.marked_source = (self.source if output == "text" else
+                                  fast_source(CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -336,9 +341,11 @@ class _Session:
         if name not in self.loaded:
             self.loaded[name] = load_style(self.style, locale=locale)
             source = self.source if markup == "text" else self.marked_source
-            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
-            for key in keys:
-                bibliography.register(Citation([CitationItem(key)]))
+            bibliography = new_bibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
+            registered = next(iter(self.bibliographies.values()), None)
+            if registered is None or not share_registrations(bibliography, registered):
+                for key in keys:
+                    bibliography.register(Citation([new_item(key)]))
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -357,9 +364,9 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))
     loaded = load_style(style, locale=list_locale)
-    bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
+    bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([CitationItem(entry.key)]))
+        bibliography.register(Citation([new_item(entry.key)]))
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -383,7 +390,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([CitationItem(key)])
+        citation = Citation([new_item(key)])
         bibliography.register(citation)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
@@ -406,6 +413,7 @@ def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None
     return re.sub(rf"(?<!\d){re.escape(year)}(?!\d)", year + letter, text, count=1)
 
 
+@lending_styles
 def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
                         locale: str | None = None, output: str = "text", entry_locales: bool = True,
                         script_order: Sequence[str] | None = None, romanize: str | None = None,
@@ -469,15 +477,16 @@ def _citation(spec: CitationSpec) -> Citation:
     items = []
     for part in parts:
         if isinstance(part, str):
-            items.append(CitationItem(part))
+            items.append(new_item(part))
         else:
             extra = {}
             if part.get("locator"):
                 extra["locator"] = Locator(part.get("label", "page"), str(part["locator"]))
-            items.append(CitationItem(str(part["id"]), **extra))
+            items.append(new_item(str(part["id"]), **extra))
     return Citation(items)
 
 
+@lending_styles
 def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
          style: str | os.PathLike[str] = "gost-r-7-0-100-2018", locale: str | None = None,
          output: str = "text", script_order: Sequence[str] | None = None) -> list[str]:
