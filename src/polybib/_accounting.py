@@ -39,22 +39,32 @@ def syntax_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _strings(value: Any) -> list[str]:
+@cache
+def _content_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that hold content (not the raw input, diagnostics or spans)."""
+    return tuple(f.name for f in fields(cls) if f.name not in ("raw", "diagnostics", "spans"))
+
+
+def _strings(value: Any, out: list[str]) -> list[str]:
+    """Append every string held in ``value`` (nested lists, dicts and records) to ``out``."""
     if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [s for item in value for s in _strings(item)]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if is_dataclass(value) and not isinstance(value, type):
-        return [s for f in fields(value) if f.name not in ("raw", "diagnostics", "spans")
-                for s in _strings(getattr(value, f.name))]
-    return []
+        if value:
+            out.append(value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _strings(item, out)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, out)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for name in _content_fields(type(value)):
+            _strings(getattr(value, name), out)
+    return out
 
 
 def record_words(ref: Reference) -> set[str]:
     """Every word the record holds, case-folded, in any field of its own or of its host."""
-    return {w.casefold() for text in _strings(ref) for w in _WORD.findall(text)}
+    return {w.casefold() for w in _WORD.findall(" ".join(_strings(ref, [])))}
 
 
 def lost_words(ref: Reference) -> list[str]:

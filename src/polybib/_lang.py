@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ._tables import load_table
 
@@ -40,11 +40,17 @@ _SCRIPT_LETTERS = {
     "Hebr": re.compile(r"[\u05d0-\u05ea]"),
 }
 
+_FIRST_LETTER = {"Latn": "A", "Cyrl": "\u0400", "Geor": "\u10a0", "Armn": "\u0531", "Arab": "\u0620",
+                 "Grek": "\u0370", "Hebr": "\u05d0"}
+
 
 def detect_script(text: str) -> str:
     """The ISO 15924 code of the script most letters of ``text`` are in ("Zyyy" when none)."""
     best, best_count = "Zyyy", 0
+    top = max(text, default="")
     for script, letters in _SCRIPT_LETTERS.items():
+        if _FIRST_LETTER[script] > top:
+            continue   # no character of the text is that far up the code table
         count = len(letters.findall(text))
         if count > best_count:
             best, best_count = script, count
@@ -101,12 +107,25 @@ def _index(script: str) -> _Index:
                   {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()})
 
 
-def detect_language(text: str, *, script: str | None = None, prefer: str | None = None) -> str:
+@lru_cache(maxsize=16384)
+def _word_weights(script: str, word: str) -> tuple[tuple[int, float], ...]:
+    """What one (case-folded) word adds to each language of the script: its weight as a frequent or
+    strong word, and half a point for a typical ending (words over three letters)."""
+    index = _index(script)
+    weights = list(index.words.get(word, ()))
+    if len(word) > 3:
+        weights += [(i, 0.5) for i, entry in enumerate(index.languages) if entry.suffixes and word.endswith(entry.suffixes)]
+    return tuple(weights)
+
+
+def detect_language(text: str, *, script: str | None = None, prefer: str | None = None,
+                    undecided: str | None = None) -> str:
     """The most likely language code of ``text`` among the table's languages of its script.
 
     A language scores for the letters only it uses (at most 4), against the letters it never uses
     (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
-    ``prefer`` when it is among the best, else to the language listed first in the table.
+    ``prefer`` when it is among the best, else to the language listed first in the table --
+    or to ``undecided``, when given, if no language scored above zero (the text gave no evidence).
     """
     script = script or detect_script(text)
     index = _index(script)
@@ -121,15 +140,15 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
         for i in index.excludes.get(ch, ()):
             scores[i] -= 5.0
     # one-letter words count only in lower case: "i", "v", "s" are words, "K." in "Brown K." is an initial
-    words = [w.casefold() for w in _WORD.findall(text) if len(w) > 1 or w.islower()]
-    for word in words:
-        for i, weight in index.words.get(word, ()):
-            scores[i] += weight
-    for i, entry in enumerate(index.languages):
+    for word in _WORD.findall(text):
+        if len(word) > 1 or word.islower():
+            for i, weight in _word_weights(script, word.casefold()):
+                scores[i] += weight
+    for i in range(len(scores)):
         scores[i] += min(4.0, 2.0 * letter_counts[i])
-        if entry.suffixes:
-            scores[i] += 0.5 * sum(1 for w in words if len(w) > 3 and w.endswith(entry.suffixes))
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    if undecided is not None and scores[best] <= 0:
+        return undecided
     if prefer:
         preferred = next((i for i, e in enumerate(index.languages) if e.lang == prefer), None)
         if preferred is not None and scores[preferred] >= scores[best]:

@@ -38,8 +38,9 @@ from ._text import normalize
 __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_BARE_DOMAIN = r"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)/[^\s<>«»\"]*"
+_YEAR = r"(?<![^\W\d_][-‑])(?:1[5-9]\d\d|20\d\d)"   # not "Новий Світ-2000", a publisher
+_TLD = r"(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)"
+_BARE_DOMAIN = rf"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
 
 
@@ -51,20 +52,64 @@ def _url_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _access_date_words() -> tuple[str, ...]:
+    """The access-date words in lower case: when none is in a reference, the pattern cannot match
+    (a substring test is some forty times cheaper than the pattern's scan)."""
+    return tuple(f.lower() for f in table_forms("access_date"))
+
+
+def _may_hold_url(text: str) -> bool:
+    """False when the URL pattern cannot match: no "://", no "www." and no domain ending before a "/"."""
+    return "://" in text or "www." in text.lower() or bool(_DOMAIN_END.search(text))
+
+
+_DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
+
+
+@cache
 def _access_date_pattern() -> re.Pattern[str]:
-    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)": the words come from the terms table."""
+    """"(дата обращения: 12.03.2020)", "(Accessed 7 January 2002)", "просмотрено май 19, 2024" (the
+    month first, as Chicago and Google Scholar print it): the words come from the terms table."""
     words = "|".join(re.escape(f) for f in table_forms("access_date"))
-    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(\d{{1,2}})[./\s]([^\W\d_]+\.?|\d{{1,2}})[./\s](\d{{4}})\s*\)?",
+    return re.compile(rf"\(?\s*(?:{words})\s*:?\s*(?:(?P<day>\d{{1,2}})[./\s](?P<month>[^\W\d_]+\.?|\d{{1,2}})[./\s]"
+                      rf"|(?P<month_first>[^\W\d_]+\.?)\s(?P<day_after>\d{{1,2}}),?\s)(?P<year>\d{{4}})\s*\)?",
                       re.IGNORECASE)
 _ISBN = re.compile(r"(?:ISBN|İSBN)(?:\s*(?:ISBN|İSBN))?\s*:?\s*([\dXx][\d\s\-‐–Xx]{8,20}[\dXx])")
 _ISSN = re.compile(r"ISSN\s*:?\s*(\d{4}\s?[-‐–]\s?\d{3}[\dXx])")
 _DOI = re.compile(r"(?:DOI|doi)\s*:?\s*(10\.\d{4,9}/\S+)|https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)")
+# a full stop that may end a sentence, and the tests _split_sentences makes of the word before it
+_SENTENCE_END = re.compile(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])")
+_ACT_DATE_END = re.compile(r"\d{4}\s?[рг]$")
+_INITIAL_TOKEN = re.compile(rf"(?:{INITIAL})*{UP}{LOW}?")
+_NUMERAL_TOKEN = re.compile(r"\d+|[IVXLC]{2,}")
+_INITIAL_OR_LOWER = re.compile(rf"{INITIAL}|\s?{LOW}")
+_TITLE_AREA_END = re.compile(rf"\s?//|\.\s?{_D}\s|\s[–—]\s")
+# A serial's numbering typed after its title with no area separator: "Volume 2/3 Summer 2007", "Cilt 5, 2019"
+_TRAILING_NUMBERING = re.compile(rf"\s(?:Volume|Vol\.|Cilt|Cild|Том|Т\.)\s?(?P<volume>\d+)(?:\s?/\s?(?P<number>\d+))?"
+                                 rf"(?:,?\s(?P<date>(?:[^\W\d_]+\.?\s)?{_YEAR}))?$")
+# Chicago / MLA: names, then the title in quotes ("«Title».", "“Title,”"), then the rest
+_QUOTED_TITLE = re.compile(r"^(?P<names>[^«“\"„/:()\d]{3,300}?)\.\s?[«“\"„]\s?(?P<title>[^»”\"“]{3,}?)\s?[»”\"“][.,]?\s(?P<rest>\S.*)$")
+# ... and the journal: "Journal 406, no. 6 (декабрь 30, 2023): 514–131.", "Journal, vol. 5, no. 2, 2019, pp. 3-9",
+# "Journal, вип. 55, вип. 4, Листопад 2015"
+_SERIAL_CITED = re.compile(
+    rf"^(?P<journal>[^\d]+?)(?:,\s?(?:vol|т|том|вип|вып|cild|cilt)\.?\s?|\s)(?P<volume>\d+)"
+    rf"(?:,\s?(?:no|№|вип|вып|issue|sayı|iss)\.?\s?(?P<number>\d+(?:\s?{_D}\s?\d+)?))?"
+    rf"(?:\s?\((?:(?P<month>[^\W\d_]+\.?)\s)?(?:(?P<day>\d{{1,2}}),?\s)?(?P<year>{_YEAR})\)"
+    rf"|,\s?(?:(?P<month2>[^\W\d_]+\.?)\s)?(?P<year2>{_YEAR}))"
+    rf"(?:\s?[:,]\s?(?:pp?\.|с\.|s\.)?\s?(?P<pages>\d+(?:\s?{_D}\s?\d+)?))?\s?[.,]?", re.IGNORECASE)
+_ARABIC_WORD = r"[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefc]+"
+_ARABIC_SCRIPT_WORK = re.compile(
+    rf"^«?(?P<title>{_ARABIC_WORD}(?:\s{_ARABIC_WORD})*)\s?»?\s?[―—–]\s?«?(?P<author>{_ARABIC_WORD}(?:\s{_ARABIC_WORD}){{0,3}})"
+    rf"\s?»?\s(?P<place>[^\W\d_]+)\s?[―—–-]\s?(?P<year>1[2-4]\d\d|1[5-9]\d\d|20\d\d)(?![\d])")
+_SITE_PUBLISHER = re.compile(r"\s?\.\s(?P<name>[^\W\d_][^.:;/\d()\[\]]{1,60}?)[\s.]*$")
+_UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
+_HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -74,7 +119,7 @@ _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)", re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф\.|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
@@ -127,17 +172,19 @@ class _Parser:
         self.used = bytearray(len(text))
         self.volume_title: Piece | None = None
         self.sine_loco = False   # "[S. l.]": a publication area that says it names no place
+        self.genre_area: Piece | None = None   # an area after the title that only names the genre
         self.sentences: dict[tuple[int, str], list[Piece]] = {}
         self.script = detect_script(text)
         # the record's language, as its title area shows it (a publisher abroad does not change it)
-        head = re.split(rf"\s?//|\.\s?{_D}\s|\s[–—]\s", text, maxsplit=1)[0]
+        head = _TITLE_AREA_END.split(text, maxsplit=1)[0]
         self.lang = detect_language(head if len(head) > 20 else text, script=self.script)
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def claim(self, start: int, end: int, field: str | None = None) -> None:
         """Mark text[start:end] as accounted for (by a field, or as a recognised marker)."""
-        for i in range(max(start, 0), min(end, len(self.used))):
-            self.used[i] = 1
+        start, end = max(start, 0), min(end, len(self.used))
+        if start < end:
+            self.used[start:end] = b"\x01" * (end - start)
         self.work = self.work[:start] + " " * (end - start) + self.work[end:]
         if field and field not in self.ref.spans:
             self.ref.spans[field] = Span(start, end)
@@ -168,14 +215,16 @@ class _Parser:
 
     def extract_identifiers(self) -> None:
         ref = self.ref
-        for match in _access_date_pattern().finditer(self.work):
-            day, month, year = match.group(1), match.group(2), match.group(3)
+        lowered = self.work.lower()
+        dated = any(word in lowered for word in _access_date_words())
+        for match in _access_date_pattern().finditer(self.work) if dated else ():
+            day, month, year = match["day"] or match["day_after"], match["month"] or match["month_first"], match["year"]
             number = int(month) if month.isdigit() else month_number(month.rstrip("."))
             if not number:
                 continue
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
-        for match in _url_pattern().finditer(self.work):
+        for match in _url_pattern().finditer(self.work) if _may_hold_url(self.work) else ():
             url = match.group(1).rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
@@ -208,12 +257,22 @@ class _Parser:
             if index >= 0:
                 ref.markers.append(form)
                 self.claim(index, index + len(form))
+                self.take_site_publisher(index + len(form))
         for match in re.finditer(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный", self.work):
             ref.note.append(match.group().strip(" .–"))
             self.claim(match.start(), match.end())
 
+    def take_site_publisher(self, after: int) -> None:
+        """"Title [WWW Document]. IT Revolution. URL (accessed ...)": the Harvard export names the
+        site's publisher in a sentence of its own after the marker, with nothing but the URL and the
+        access date (already taken) after it."""
+        match = _SITE_PUBLISHER.match(self.work, after)
+        if match and not expand_place(match["name"], lang=self.lang, script=self.script) and \
+                not _starts_with_role(match["name"]) and match["name"].casefold() not in _known_cities():
+            self.ref.organizations.append(self.take(Piece(match["name"], match.start("name")), "organization"))
+
     def split_host(self, whole: Piece) -> tuple[Piece, Piece | None]:
-        match = _HOST_LINK.search(whole.text)
+        match = _HOST_LINK.search(whole.text) if any(link in whole.text for link in _HOST_LINKS) else None
         if not match:
             return whole, None
         part, host = whole.cut(0, match.start()), whole.cut(match.end())
@@ -232,6 +291,8 @@ class _Parser:
         ref = self.ref
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
+        part = self.parse_quoted_article(part)
+        part = self.parse_arabic_script_work(part)
         match = _STANDARD.match(part.text)
         if match:   # "ГОСТ Р 7.0.100—2018. Title ...": the standard's designation is its number
             self.ref.number = self.take(part.cut(0, match.end(1)), "number")
@@ -251,8 +312,12 @@ class _Parser:
             return
         title_zone, tail = self.find_title_zone(areas)
         for area in tail:
-            self.classify_area(area, into=ref)
+            area = self.take_parenthetical_responsibility(area, leading=True)
+            if area:
+                self.classify_area(area, into=ref)
         self.parse_title_zone(title_zone, heading)
+        if self.genre_area is not None and not ref.genre:
+            ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
 
@@ -275,6 +340,61 @@ class _Parser:
             self.ref.title = self.take(pieces[0].strip(_QUOTES), "title")
             remainder = [p for p in pieces[1:]]
             self.parse_comma_imprint(remainder)
+        return Piece("", rest.end)
+
+    def parse_quoted_article(self, part: Piece) -> Piece:
+        """An article cited the Chicago / MLA way, as Google Scholar exports it in any interface
+        language: names, the title in quotes, then the journal with its numbers:
+        "Муратова, Диана, ... и Гульнур Қожамжарова. «Title». Journal 406, no. 6 (декабрь 30, 2023): 514–131.",
+        "Zhumagalieva, B. K., і S. A. Agaeva. «Title». Journal, вип. 55, вип. 4, Листопад 2015".
+        Anything else is left to the GOST reading.
+        """
+        ref = self.ref
+        match = _QUOTED_TITLE.match(part.text)
+        if not match or ref.authors or ref.entry_type == "legislation":
+            return part
+        container = _SERIAL_CITED.match(match["rest"])
+        persons = _name_list(match["names"])
+        if not container or not persons:
+            return part
+        rest = part.cut(match.start("rest"))
+        ref.authors = persons
+        self.claim(part.start, part.start + match.end("names"), "author")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")).strip(" ,."), "title")
+        self.mark(part.cut(match.end("title"), match.start("rest")))
+        ref.entry_type = "article"
+        ref.host = Reference(entry_type="periodical")
+        ref.host.title = self.take(rest.cut(0, container.end("journal")), "journaltitle")
+        def taken(*groups: str) -> str:
+            group = next((g for g in groups if container[g]), None)
+            return self.take(rest.cut(container.start(group), container.end(group)), groups[0]) if group else ""
+
+        ref.volume, ref.number, ref.year = taken("volume"), taken("number"), taken("year", "year2")
+        ref.pages = re.sub(rf"\s?{_D}\s?", "--", taken("pages"))
+        ref.date = " ".join(x for x in (taken("month", "month2"), taken("day")) if x)   # "декабрь 30"
+        self.claim(rest.start, rest.start + container.end())   # the labels and punctuation between the numbers
+        return rest.cut(container.end())
+
+    def parse_arabic_script_work(self, part: Piece) -> Piece:
+        """A Persian or Arabic work cited "Title ― Author Place — Year, pages", as it arrives when
+        right-to-left text is copied into a left-to-right list: the guillemets land after the title
+        and the author («…» becomes …»), and the year may be Hijri (1308 = 1929)."""
+        match = _ARABIC_SCRIPT_WORK.match(part.text)
+        if not match or self.ref.authors:
+            return part
+        ref = self.ref
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
+        words = match["author"].split()
+        author = Person(family=words[-1], given=" ".join(words[:-1])) if len(words) > 1 else Person(family=words[0])
+        ref.authors.append(author)
+        self.claim(part.start + match.start("author"), part.start + match.end("author"), "author")
+        ref.places = self.read_places(match["place"], area=match["place"])
+        self.claim(part.start + match.start("place"), part.start + match.end("place"), "location")
+        ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        self.claim(part.start, part.start + match.end())   # the guillemets and dashes between them
+        rest = part.cut(match.end())
+        for area in split_top_level(rest, r",\s?"):
+            self.classify_area(area, into=ref)
         return Piece("", rest.end)
 
     def parse_act_title(self, part: Piece) -> Piece:
@@ -316,30 +436,8 @@ class _Parser:
     def parse_heading(self, part: Piece) -> tuple[list[Person], Piece]:
         """Read the heading (GOST 7.1-2003, 4.1.2: the name under which the record is entered)."""
         text = part.text
-        particles = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
-        given_word = rf"(?:{NAME_WORD}|{INITIAL}|{particles})"
-        family = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
-        forms = [
-            # Georgian: Family I. [Family I.]
-            (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
-             "family-initials"),
-            # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-            (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
-            # Family, Given Patronymic.
-            (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{given_word}))*?)\s?\.\s?(?=\S)", "comma"),
-            # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
-            (rf"^(?P<name>{family}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{family}\s?{INITIALS}){{0,4}}"
-             rf"(?:\s?,\s?{family}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
-            # I. O. Family, I. O. Family.
-            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
-             "initials-family"),
-            # Given Family.  (two name words, natural order)
-            (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
-            # I. Family Title... (no full stop after the heading)
-            (rf"^(?P<name>{INITIALS}\s?{NAME_WORD})\s(?={UP})", "initials-family"),
-        ]
-        for pattern, kind in forms:
-            match = re.match(pattern, text)
+        for pattern, kind in _HEADING_FORMS:
+            match = pattern.match(text)
             if not match:
                 continue
             if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
@@ -423,24 +521,26 @@ class _Parser:
         cuts = [0]
         text = piece.text
         imprint_start = self.place_patterns().imprint_start
-        for match in re.finditer(r"\.\s(?=[\w«\"“\[(№])|\.(?=[^\W\d_]{2}|[^\W\d_]\.|[«\"“\[(№])", text):
-            before = text[: match.start()]
-            word = re.search(r"([^\s.]+)$", before)
-            token = word.group(1) if word else ""
+        for match in _SENTENCE_END.finditer(text):
+            start = match.start()
+            word_start = start
+            while word_start > 0 and text[word_start - 1] != "." and not text[word_start - 1].isspace():
+                word_start -= 1
+            token = text[word_start:start]
             after = text[match.end():]
-            if re.match(r"\d", after) and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+            if after[:1].isdecimal() and any(is_term(kind, token) for kind in ("volume", "number", "page")):
                 continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
-            if token in ("р", "г") and after.startswith("№") and re.search(r"\d{4}\s?[рг]$", before):
+            if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, 0, start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
-            if re.fullmatch(rf"(?:{INITIAL})*{UP}{LOW}?", token) and match.group().strip() == "." \
-                    and not re.fullmatch(r"\d+|[IVXLC]{2,}", token) and not imprint_start.match(after):
+            if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
+                    and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
                 continue  # an initial
-            if is_abbreviation(token) and re.match(rf"{INITIAL}|\s?{LOW}", after):
+            if is_abbreviation(token) and _INITIAL_OR_LOWER.match(after):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие"
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
-            if word and genre_keyword_at(text, word.start()) > match.end():
+            if token and genre_keyword_at(text, word_start) > match.end():
                 continue  # "учеб. Пособие": one genre phrase, whatever its capitals
             if match.group().strip() == "." and _is_lower(after[:1]) and not _rx_area_word.match(after):
                 continue
@@ -549,16 +649,18 @@ class _Parser:
                 return title.cut(0, word.start())
         return title
 
-    def take_parenthetical_responsibility(self, title_part: Piece) -> Piece:
-        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses."""
-        match = re.search(r"\s?\(([^()]+)\)", title_part.text)
-        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))):
+    def take_parenthetical_responsibility(self, title_part: Piece, *, leading: bool = False) -> Piece:
+        """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses;
+        ``leading``: only one that opens an area ("Azərbaycan tarixi.- (İ.Əliyevin redaktəsi ilə), I cild")."""
+        match = (re.match if leading else re.search)(r"\s?\(([^()]+)\)", title_part.text)
+        if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))
+                             or _ROLE_PREDICATE.fullmatch(match.group(1).strip(" ."))):
             return title_part
         inner = title_part.cut(match.start(1), match.end(1))
         self.claim(title_part.start + match.start(), title_part.start + match.end())
         self.ref.contributors.extend(self.parse_responsibility(inner))
         text = title_part.text[: match.start()] + " " * (match.end() - match.start()) + title_part.text[match.end():]
-        return Piece(text, title_part.start).strip(" .")
+        return Piece(text, title_part.start).strip(" .,")
 
     def find_unmarked_responsibility(self, zone: Piece, heading: list[Person]) -> tuple[Piece, Piece | None]:
         """A statement of responsibility whose "/" was lost: a sentence that opens with role words
@@ -710,6 +812,13 @@ class _Parser:
     def split_role(self, group: Piece) -> tuple[str | None, str, Piece]:
         """The role words at the start ("elmi red. H. C. Əlibəyli") or the end ("(гал. рэд.)")."""
         text = group.text
+        # "Müqəddimə, qeyd, tərcümə və şərhlər akad.Z.Bünyadovundur": "..., the translation and comments
+        # are Z. Bünyadov's" -- the role words first, the name last with the genitive and "is"
+        match = _ROLE_PREDICATE.fullmatch(text.strip(" ."))
+        roles = [role_of(w) for w in re.findall(r"[^\W\d_]+", match["what"])] if match else []
+        if any(roles):
+            role = next(r for r in roles if r)
+            return role, match["what"].strip(" ,"), group.cut(match.start("names"), match.end("names"))
         key = re.sub(r"\.\s*", ". ", text.casefold())
         for form in role_forms():
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
@@ -854,7 +963,7 @@ class _Parser:
             self.volume_title = area.cut(match.start(2)).strip(" .")
             self.claim(area.start, area.start + match.start(2), "volume")
             return
-        match = _VOLUME.match(text)
+        match = _VOLUME.match(text) or _volume_in_words().match(text)
         if match:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", next(g for g in match.groups() if g))
             self.claim(area.start, area.end, "volume")
@@ -916,6 +1025,10 @@ class _Parser:
             return
         if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
             return
+        if ref is self.ref and self.genre_area is None and len(text) < 80 and not re.search(r"\d", text) \
+                and is_genre(text):
+            self.genre_area = area.strip(" .;,")   # "Title. -Ali məktəblər üçün dərslik. Place": the genre
+            return                                 # if the title area names none (parse_part decides)
         # anything else stays in the note (account_for_leftovers reports it)
 
     def area_kind(self, text: str) -> str | None:
@@ -924,7 +1037,7 @@ class _Parser:
             return "pages"
         if _NUMBER.match(text):
             return "number"
-        if _VOLUME.match(text):
+        if _VOLUME.match(text) or _volume_in_words().match(text):
             return "volume"
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             return "year"
@@ -1095,6 +1208,16 @@ class _Parser:
                 continue
             tail.insert(0, last)
         zone = zone.cut(0, sentences[-1].end - zone.start) if sentences else zone
+        numbering = _TRAILING_NUMBERING.search(zone.text)
+        if numbering:   # "Turkish Studies Volume 2/3 Summer 2007": numbers typed straight after the title
+            self.claim(zone.start + numbering.start(), zone.start + numbering.start("volume"))
+            host_ref.volume = self.take(zone.cut(numbering.start("volume"), numbering.end("volume")), "volume")
+            if numbering.group("number"):
+                self.mark(zone.cut(numbering.end("volume"), numbering.start("number")))
+                host_ref.number = self.take(zone.cut(numbering.start("number"), numbering.end("number")), "number")
+            if numbering.group("date"):
+                tail.insert(0, zone.cut(numbering.start("date")))
+            zone = zone.cut(0, numbering.start())
         glued = re.search(rf"(?<=[^\W\d_])({_YEAR})$", zone.text)
         if glued and not host_ref.year:   # "Информ. бюлл. Jet Info2001"
             host_ref.year = self.take(zone.cut(glued.start(1)), "year")
@@ -1144,10 +1267,17 @@ class _Parser:
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script).split("-")[0]
+        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
             # a one- or two-word title says little: the whole string (place, page words) decides
             ref.language = detect_language(self.text, script=ref.script).split("-")[0]
+        elif not ref.language:
+            # a title with no sign of its language: the other words of the record that are not
+            # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
+            context = " ".join([sample, *(x for x in (ref.genre, ref.host and ref.host.title) if x),
+                                *ref.places, *ref.publishers])
+            ref.language = detect_language(context, script=ref.script, undecided="").split("-")[0] or \
+                detect_language(sample, script=ref.script).split("-")[0]
 
     def settle_type(self) -> None:
         ref = self.ref
@@ -1184,8 +1314,8 @@ class _Parser:
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
         ref = self.ref
-        for match in re.finditer(r"[^\x00]+", "".join("\x00" if u else c for c, u in zip(self.text, self.used))):
-            chunk = match.group().strip(" .,;:/" + DASH)
+        for match in _UNUSED.finditer(self.used):
+            chunk = self.text[match.start():match.end()].strip(" .,;:/" + DASH)
             words = re.findall(r"[^\W_]+", chunk)
             if not words or all(w.casefold() in syntax_words() for w in words):
                 continue
@@ -1219,6 +1349,13 @@ def _extent_only() -> re.Pattern[str]:
 def _extent_start() -> re.Pattern[str]:
     """An extent opening an area: "302, [7] s.", "140 с., ил."; group 1 is the page count."""
     return re.compile(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:{_page_words()})(?![^\W\d_])\.?")
+
+
+@cache
+def _volume_in_words() -> re.Pattern[str]:
+    """A volume numbered in words: "Т. BİRİNCİ CİLD", "ikinci kitab" (ordinals from the terms table)."""
+    ordinals = "|".join(re.escape(f) for f in table_forms("ordinals"))
+    return re.compile(rf"^(?:(?:Т|т|T|t|Vol|V)\.\s?)?((?:{ordinals})\s(?:cild|cildi|kitab|hissə))\.?$", re.IGNORECASE)
 
 
 @cache
@@ -1258,12 +1395,53 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     )
 
 
+_PARTICLES = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
+_GIVEN_WORD = rf"(?:{NAME_WORD}|{INITIAL}|{_PARTICLES})"
+_FAMILY = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+# The forms a heading takes, tried in order: the pattern (group "name") and how to read the names.
+_HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
+    # Georgian: Family I. [Family I.]
+    (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
+     "family-initials"),
+    # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
+    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+    # Family, Given Patronymic.
+    (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
+    # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
+    (rf"^(?P<name>{_FAMILY}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{_FAMILY}\s?{INITIALS}){{0,4}}"
+     rf"(?:\s?,\s?{_FAMILY}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
+    # I. O. Family, I. O. Family.
+    (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
+     "initials-family"),
+    # Given Family.  (two name words, natural order)
+    (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
+    # I. Family Title... (no full stop after the heading)
+    (rf"^(?P<name>{INITIALS}\s?{NAME_WORD})\s(?={UP})", "initials-family"),
+])
+
 # Lower-case words that still open an area after a full stop: months with a year, page labels.
 _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
 
 _SEASONS = frozenset("spring summer autumn fall winter весна лето осень зима yaz yay payız qış".split())
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+def _name_list(text: str) -> list[Person]:
+    """The authors of a Chicago / MLA citation: the first inverted, the others in natural order
+    ("Муратова, Диана, Карлыгаш Абдыкулова, и Гульнур Қожамжарова", "Zhumagalieva, B. K., і S. A. Agaeva");
+    empty unless every name reads as a personal name."""
+    chunks = [c.strip() for c in _NAME_LIST_SEPARATOR.split(text.strip()) if c.strip()]
+    if len(chunks) < 2 or " " in chunks[0]:
+        return []
+    first = parse_person(f"{chunks[0]}, {chunks[1]}")
+    others = [parse_person(chunk) for chunk in chunks[2:]]
+    if first is None or None in others:
+        return []
+    return [first, *others]
+
+
+_NAME_LIST_SEPARATOR = re.compile(r",\s?(?:(?:и|і|and|və|ve|та)\s)?|\s(?:и|і|and|və|ve|та)\s")
+
 
 def _is_lower(char: str) -> bool:
     """Lower case in a script that has case (Georgian Mkhedruli is "lower case" to Unicode, but caseless)."""
@@ -1279,6 +1457,10 @@ def _role_pattern() -> str:
 
 
 _ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə|tarjimasi|tərcüməsi|tərcümə etmişdir)$")
+
+
+_ROLE_PREDICATE = re.compile(rf"(?P<what>(?:[^\W\d_]+,?\s)+?)(?:(?:akad|prof|dos)\.\s?)?"
+                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)n?[ıiuü]n[dt][ıiuü]r")
 
 
 def _role_suffix(text: str) -> re.Match[str] | None:

@@ -29,7 +29,7 @@ _AREA_SEPARATOR = re.compile(
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
-      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ])                        # ", -Baku"
+      | (?<=,)\s?[{DASH_CLASS}]\s?(?=[A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]|izd\.|изд\.)              # ", -Baku", ",-izd.AN SSSR"
     )""",
     re.VERBOSE,
 )
@@ -77,6 +77,10 @@ class Piece:
         return bool(self.text.strip())
 
 
+_PLACE_PAIR_BEFORE = re.compile(rf"(?:^|,\s?|\.\s?[{DASH_CLASS}]{{1,2}}\s?)[A-ZА-ЯЁ][^\W\d_]{{0,2}}\.$")
+_PLACE_PAIR_AFTER = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{0,2}\.\s?[,:;]")
+
+
 def split_areas(piece: Piece) -> list[Piece]:
     """Cut a description into areas at its area separators (GOST 7.1-2003, 4.1.5: ". – ")."""
     areas: list[Piece] = []
@@ -94,22 +98,33 @@ def split_areas(piece: Piece) -> list[Piece]:
         if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
                 and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
+        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, 0, match.start()) \
+                and _PLACE_PAIR_AFTER.match(after):
+            continue  # "М.-Л. : Изд-во АН СССР", "SSSR,M.-L., 1961": two places joined by a hyphen
         areas.append(piece.cut(last, match.start()))
         last = match.end()
-    areas.append(piece.cut(last))
+    final = piece.cut(last)
+    if final.text.rstrip(" .").endswith(")") and text.count(")") > text.count("("):
+        final = final.cut(0, final.text.rindex(")"))   # "-SPb., 1888).": the bracket closes nothing
+    areas.append(final)
     return [a for a in (trim_area(area) for area in areas) if a]
+
+
+_DANGLING_DASH = re.compile(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$")
+_LAST_WORD_STOP = re.compile(r"(?:^|[\s(])([^\s(]+)\.$")
+_INITIAL_STOP = re.compile(r"\w|\w\.\w")
 
 
 def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    dangling = re.search(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$", area.text)
+    dangling = _DANGLING_DASH.search(area.text)
     if dangling and dangling.start() > 0:
         area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
-    last = re.search(r"(?:^|[\s(])([^\s(]+)\.$", area.text)
-    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or re.fullmatch(r"\w|\w\.\w", last.group(1)))):
+    last = _LAST_WORD_STOP.search(area.text) if area.text.endswith(".") else None
+    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or _INITIAL_STOP.fullmatch(last.group(1)))):
         area = area.strip(" .;,")
     return area
 

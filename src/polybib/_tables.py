@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -50,16 +50,21 @@ def load_table(name: str, *, folder: str = "", required: tuple[str, ...] = _REQU
     return table
 
 
+@lru_cache(maxsize=8192)
 def match_key(text: str) -> str:
     """The form role words, genre words and terms are compared in.
 
-    Case is folded, a colon or full stop at the end is ignored, and spaces after full stops
+    Case is folded (the Turkic "İ" to "i"), a colon or full stop at the end is ignored, and spaces after full stops
     do not count ("под  ред." = "под ред."; "учеб.пособие" = "учеб. пособие").
     """
-    key = text.casefold().strip().rstrip(":").strip()
-    key = re.sub(r"\.\s*", ". ", key).strip()
-    key = re.sub(r"\s+", " ", key)
+    key = text.replace("İ", "i").casefold().strip().rstrip(":").strip()   # Turkic dotted capital: "CİLD"
+    key = _SPACE.sub(" ", _FULL_STOP.sub(". ", key).strip())
     return key.replace("’", "'").replace("ʻ", "'").replace("‘", "'").replace("`", "'")
+
+
+_FULL_STOP = re.compile(r"\.\s*")
+_SPACE = re.compile(r"\s+")
+_PLACE_NOISE = re.compile(r"[\s.]")
 
 
 @cache
@@ -74,7 +79,7 @@ def _places() -> dict[tuple[str, str], str]:
 
 
 def _place_key(abbr: str) -> str:
-    return re.sub(r"[\s.]", "", abbr).casefold()
+    return _PLACE_NOISE.sub("", abbr).casefold()
 
 
 def expand_place(abbr: str, *, lang: str, script: str) -> str | None:
