@@ -30,7 +30,10 @@ const [meta, entries] = engine.makeBibliography();
 const used = process.cpuUsage(cpu);
 const wallSeconds = Number(process.hrtime.bigint() - wall) / 1e9;
 
+// VmHWM: the peak resident size of this process (ru_maxrss would carry the parent's across exec)
+const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"));
 process.stdout.write(JSON.stringify({
+  peak_mb: hwm ? Number(hwm[1]) / 1024 : null,
   count: entries.length,
   cpu_s: (used.user + used.system) / 1e6,
   wall_s: wallSeconds,

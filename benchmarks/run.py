@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +89,11 @@ def run_process(command: list[str], *, timeout: float | None) -> Measured:
         process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
         stopped = threading.Event()
 
+        peak: list[float] = []
+
         def stop() -> None:
             stopped.set()
+            peak.append(_vm_hwm(process.pid))
             process.kill()
         timer = threading.Timer(timeout, stop) if timeout else None
         if timer:
@@ -101,7 +105,10 @@ def run_process(command: list[str], *, timeout: float | None) -> Measured:
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Measured(process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+        # ru_maxrss counts this (parent) process's size too (Linux keeps it across fork and exec): it is
+        # replaced by the child's own peak where the child reports it, or by VmHWM read before a kill
+        return Measured(process.returncode, wall, usage.ru_utime + usage.ru_stime,
+                        peak[0] if peak and peak[0] else usage.ru_maxrss / 1024,
                         stopped.is_set(), out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
 
 
@@ -144,25 +151,27 @@ class Bench:
         if n not in self.lists:
             path = self.work / f"list-{n}.txt"
             with path.open("w", encoding="utf-8") as out:
-                for text in corpus.references(n):
+                for text in islice(corpus.iter_references(), n):   # not kept: this process stays small
                     out.write(f"• {text}\n")
             self.lists[n] = path
         return self.lists[n]
 
     def parse_cli(self, n: int, *, timeout: float | None) -> tuple[dict[str, Any], Path]:
-        """`polybib parse LIST -o OUT.bib -q`: its CPU time, wall time and peak resident size."""
+        """`polybib parse LIST -o OUT.bib -q`: its CPU time (start-up included), wall time and peak
+        resident size (run through tasks.py, which reads the peak as the process ends)."""
         out = self.work / f"parsed-{n}.bib"
-        done = run_process([sys.executable, "-m", "polybib", "parse", str(self.list_file(n)), "-o", str(out), "-q"],
-                           timeout=timeout)
+        done = run_process([sys.executable, str(HERE / "tasks.py"), "cli", "polybib", "parse", str(self.list_file(n)),
+                            "-o", str(out), "-q"], timeout=timeout)
         row: dict[str, Any] = {"case": "", "size": n, "tool": "polybib parse (CLI)", "wall_s": done.wall_s,
                                "cpu_s": done.cpu_s, "peak_mb": done.peak_mb}
+        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {}
         if done.timed_out:
             row.update(timed_out=True, rate_bound=n / done.cpu_s)
-        elif done.returncode not in (0, 1):   # 1: some reference only partly understood
-            row["error"] = _last_line(done.stderr) or f"exit {done.returncode}"
+        elif result.get("exit") not in (0, 1, None):   # 1: some reference only partly understood
+            row["error"] = _last_line(done.stderr) or f"exit {result.get('exit', done.returncode)}"
         else:
             written = sum(1 for line in out.open(encoding="utf-8") if line.startswith("@"))
-            row.update(count=written, rate=written / done.cpu_s,
+            row.update(count=written, rate=written / done.cpu_s, peak_mb=result["peak_mb"],
                        note="" if written == n else f"{written} entries written for {n} references")
         return row, out
 
@@ -232,7 +241,7 @@ class Bench:
         else:
             result = json.loads(done.stdout)
             row.update(count=result["count"], cpu_s=result["cpu_s"], rate=result["count"] / result["cpu_s"],
-                       first=result["first"],
+                       first=result["first"], peak_mb=result["peak_mb"] or done.peak_mb,
                        note=f"Node.js start-up {result['startup_s']:.2f} s + loading citeproc-js "
                             f"{result['require_s']:.2f} s, not timed")
         request.unlink(missing_ok=True)
@@ -241,6 +250,16 @@ class Bench:
     def check(self) -> None:
         for n in self.plan.check:
             self.task("check", "polybib", str(self.list_file(n)), size=n)
+
+
+def _vm_hwm(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def _last_line(text: str) -> str:

@@ -7,6 +7,9 @@ prints one JSON object on its last line: ``count`` (what the tool handled: refer
 read, entries formatted), ``cpu_s`` (time.process_time of the timed part only: the input is read and
 built before the clock starts) and ``peak_mb`` (the process's peak resident size), plus what the task
 adds (``written``, ``findings``, ``note``).
+
+The peak is VmHWM of /proc/self/status, not ru_maxrss: Linux carries ru_maxrss across fork and exec,
+so a process started by a larger one reports the larger one's size.
 """
 
 from __future__ import annotations
@@ -119,14 +122,49 @@ def bibtex_refkit(path: str) -> Result:
     text = Path(path).read_text(encoding="utf-8")
     refkit.encode(refkit.Library.parse_bibtex(WARM_UP), format="biblatex")
 
-    def work() -> Result:
-        library = refkit.Library.parse_bibtex(text, recovery="report")
-        encoded = refkit.encode(library, format="biblatex")
-        lossy = sum(1 for issue in encoded["issues"] if issue.get("lossy"))
-        note = f"{len(library.diagnostics)} diagnostics; " if library.diagnostics else ""
-        return {"count": len(library), "output": encoded["text"],
+    def work(pieces: list[str]) -> Result:
+        count, lossy, diagnostics, output = 0, 0, 0, []
+        for piece in pieces:
+            library = refkit.Library.parse_bibtex(piece, recovery="report")
+            encoded = refkit.encode(library, format="biblatex")
+            count, diagnostics = count + len(library), diagnostics + len(library.diagnostics)
+            lossy += sum(1 for issue in encoded["issues"] if issue.get("lossy"))
+            output.append(encoded["text"])
+        note = f"{diagnostics} diagnostics; " if diagnostics else ""
+        return {"count": count, "output": "\n".join(output),
                 "note": note + (f"{lossy} lossy-write issues (entry types normalised)" if lossy else "")}
-    return _written(_timed(work))
+    try:
+        return _written(_timed(lambda: work([text])))
+    except refkit.ParseError as exc:
+        refused = str(exc)
+    size = 16 * 2**20   # the largest pieces it reads (found before the clock starts), halving from 16 MiB
+    while True:
+        size //= 2
+        pieces = _pieces(text, size)
+        try:
+            refkit.Library.parse_bibtex(pieces[0], recovery="report")
+            break
+        except refkit.ParseError as exc:
+            refused += f"; {size // 2**20} MiB: {exc}"
+    result = _written(_timed(lambda: work(pieces)))
+    result["note"] = (f"refuses the whole file ({refused}): timed on {len(pieces)} pieces of at most "
+                      f"{size // 2**20} MiB; " + result["note"])
+    return result
+
+
+def _pieces(text: str, most: int) -> list[str]:
+    """``text`` cut between entries into pieces of at most ``most`` bytes of UTF-8."""
+    pieces, current, size = [], [], 0
+    for entry in text.split("\n@"):
+        entry = entry if not pieces and not current else "@" + entry
+        length = len(entry.encode("utf-8")) + 1
+        if current and size + length > most:
+            pieces.append("\n".join(current))
+            current, size = [], 0
+        current.append(entry)
+        size += length
+    pieces.append("\n".join(current))
+    return pieces
 
 
 def bibtex_refkit_raw(path: str) -> Result:
@@ -262,6 +300,22 @@ def request_citeproc_js(path: str, n: str, style: str, locale: str, out: str) ->
     return {"count": len(request["items"])}
 
 
+# ---- the polybib command, as `python -m polybib ARGS...` -------------------------------------------------
+
+def cli_polybib(*args: str) -> Result:
+    """Run the command in this process (its start-up included), and say its exit and its CPU time."""
+    import runpy
+
+    sys.argv = ["polybib", *args]
+    code: int | str | None = 0
+    try:
+        runpy.run_module("polybib", run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        code = exc.code
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"exit": code, "cpu_s": usage.ru_utime + usage.ru_stime}
+
+
 # ---- check: a list file -> findings ----------------------------------------------------------------------
 
 def check_polybib(path: str) -> Result:
@@ -289,14 +343,27 @@ TASKS: dict[tuple[str, str], Callable[..., Result]] = {
     ("format", "refkit"): format_refkit,
     ("request", "citeproc-js"): request_citeproc_js,
     ("check", "polybib"): check_polybib,
+    ("cli", "polybib"): cli_polybib,
 }
+
+
+def peak_mb() -> float:
+    """The peak resident size of this process in MB (VmHWM; ru_maxrss where there is no /proc)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv: list[str]) -> int:
     task, tool, *args = argv
     result = TASKS[task, tool](*args)
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(result, ensure_ascii=False))
+    result["peak_mb"] = peak_mb()
+    sys.stdout.flush()
+    print("\n" + json.dumps(result, ensure_ascii=False), file=sys.__stdout__)
     return 0
 
 
