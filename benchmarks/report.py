@@ -68,7 +68,7 @@ def section_table(name: str, section: dict[str, Any]) -> str:
             shown_rate = f"{bound}{_number(rate)}" if rate else ""
             note = row.get("note", "")
             if row.get("timed_out"):
-                note = f"stopped after {row['wall_s']:.0f} s (the timeout); " + note
+                note = f"stopped after {row['cpu_s']:.0f} s of CPU (the timeout); " + note
             if row.get("measured_on"):
                 note = f"first {row['measured_on']:,} references only; {row.get('found', '?')} found; " + note
             if row.get("written") is not None and row.get("written") != row.get("count"):
