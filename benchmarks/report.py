@@ -17,7 +17,8 @@ START, END = "<!-- benchmark results: start -->", "<!-- benchmark results: end -
 
 def _baseline(rows: list[dict[str, Any]], row: dict[str, Any]) -> dict[str, Any] | None:
     for other in rows:
-        if other["tool"] == "polybib" and other["size"] == row["size"] and other.get("case", "") == row.get("case", ""):
+        same_case = other.get("case", "") == row.get("case", "") or row.get("measured_on")   # refextract: a prefix
+        if other["tool"] == "polybib" and other["size"] == row["size"] and same_case:
             return other
     return None
 
@@ -70,7 +71,7 @@ def section_table(name: str, section: dict[str, Any]) -> str:
             if row.get("timed_out"):
                 note = f"stopped after {row['cpu_s']:.0f} s of CPU (the timeout); " + note
             if row.get("measured_on"):
-                note = f"first {row['measured_on']:,} references only; {row.get('found', '?')} found; " + note
+                note = f"first {row['measured_on']:,} references only; {row.get('found', 0):,} found; " + note
             if row.get("written") is not None and row.get("written") != row.get("count"):
                 note = f"{row['written']:,} written; " + note
             if row.get("findings") is not None:
