@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+_FOUND_BY = {"parser": "the parser, while it reads the reference", "reader": "the reader, while it reads the file"}
 
 
 def rule_pages() -> dict[str, str]:
@@ -35,7 +36,7 @@ def rule_pages() -> dict[str, str]:
             f"- default severity: {rule.severity.value}",
             f"- on by default: {'yes' if rule.enabled else 'no (select it with --select ' + code + ')'}",
             f"- fixable with `--fix`: {'yes' if rule.fixable else 'no'}",
-            f"- found by: {'the parser, while it reads the reference' if rule.origin == 'parser' else 'the checker'}",
+            f"- found by: {_FOUND_BY.get(rule.origin, 'the checker')}",
             f"- source: {rule.clause}", "",
             rule.description, "",
             "## Example", "",

@@ -126,3 +126,82 @@ def test_style_apa_checks_what_apa_needs():
                  input="1. Кузнецов А. В. Очерки. – М., 2019.\n")
     assert [f["message"] for f in json.loads(result.stdout)["findings"]] == \
         ["book lacks the publisher", "book without the DOI or the address (URL)"]
+
+
+# a real .bib whose second entry has an unclosed brace; the entries before and after it are whole, and the
+# third one lacks its publisher (so the checker has something to say about the rest of the file)
+BROKEN_BIB = """@book{mirabdullayev2012,
+  author = {Mirabdullayev, Adil Mirabdulla oğlu},
+  title = {Müstəqil Dövlətlər Birliyi müasir beynəlxalq münasibətlərdə},
+  location = {Bakı}, publisher = {Elm}, date = {2012}, pagetotal = {196}
+}
+
+@book{osmanov2004,
+  author = {Osmanov, İsaməddin Səyid oğlu},
+  title = {MDB Dövlətlərinin iqtisadi-sosial coğrafiyası,
+  location = {Bakı}, publisher = {BDU nəşriyyatı}, date = {2004}, pagetotal = {342}
+}
+
+@book{shakirzade2007,
+  author = {Шакирзаде, Незрин},
+  title = {Содружество Независимых Государств},
+  location = {Баку}, date = {2007}, pagetotal = {512}
+}
+"""
+
+
+def _broken_bib(tmp_path):
+    path = tmp_path / "broken.bib"
+    path.write_text(BROKEN_BIB, encoding="utf-8")
+    return path
+
+
+def test_a_broken_bib_block_is_an_error_on_its_line_and_the_rest_is_checked(tmp_path):
+    path = _broken_bib(tmp_path)
+    result = run(str(path), "--ignore", "missing-recommended,collation-order")
+    assert result.exit_code == 1
+    assert f"{path}:7:1: bib-syntax-error the block '@book{{osmanov2004, author = {{Osmanov, İs' cannot be read, " \
+           "skipped (the other entries are kept)" in result.stdout
+    assert "    7 | @book{osmanov2004," in result.stdout
+    assert f"{path}:13:1: missing-element book lacks the publisher" in result.stdout   # the entry after it
+    assert result.stdout.rstrip().endswith("Found 2 problems (2 errors) in 2 references.")
+
+
+def test_a_broken_bib_block_in_json_and_sarif(tmp_path):
+    path = _broken_bib(tmp_path)
+    findings = json.loads(run(str(path), "--format", "json").stdout)["findings"]
+    broken = [f for f in findings if f["code"] == "bib-syntax-error"]
+    assert [(f["severity"], f["line"], f["column"], f["end_line"], f["fix"]) for f in broken] == \
+        [("error", 7, 1, 11, None)]
+    assert "missing-element" in {f["code"] for f in findings}
+    schema = json.loads((DATA / "sarif-2.1.0-subset.schema.json").read_text(encoding="utf-8"))
+    log = json.loads(run(str(path), "--format", "sarif").stdout)
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    result = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "bib-syntax-error")
+    assert result["level"] == "error" and "fixes" not in result
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 7
+
+
+def test_a_whole_bib_file_raises_no_bib_syntax_error(tmp_path):
+    path = tmp_path / "whole.bib"
+    path.write_text(BROKEN_BIB.replace("coğrafiyası,", "coğrafiyası},"), encoding="utf-8")
+    result = run(str(path), "--format", "json")
+    data = json.loads(result.stdout)
+    assert "bib-syntax-error" not in {f["code"] for f in data["findings"]} and data["references"] == 3
+
+
+def test_the_rule_can_be_ignored_and_selected_alone(tmp_path):
+    path = _broken_bib(tmp_path)
+    assert "bib-syntax-error" not in run(str(path), "--ignore", "bib-syntax-error").stdout
+    result = run(str(path), "--select", "bib-syntax-error", "--format", "json")
+    assert result.exit_code == 1
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["bib-syntax-error"]
+
+
+def test_fix_never_touches_a_broken_bib(tmp_path):
+    path = _broken_bib(tmp_path)
+    for args in (["--fix"], ["--fix", "--in-place"], ["--diff"]):
+        result = run(str(path), *args)
+        assert result.exit_code == 2 and "text lists only" in result.stderr
+    assert path.read_text(encoding="utf-8") == BROKEN_BIB
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.bib"]   # no backup, no temporary file

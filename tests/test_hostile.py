@@ -114,6 +114,20 @@ def test_bib_with_syntax_errors_reports_failed_blocks_and_keeps_the_rest(tmp_pat
     assert [item["title"] for item in json.loads(out.read_text(encoding="utf-8"))] == ["One", "Three"]
 
 
+def test_check_reports_each_failed_bib_block_and_checks_the_rest(tmp_path):
+    path = tmp_path / "broken.bib"
+    path.write_text(_BROKEN_BIB, encoding="utf-8")
+    result = run("check", str(path), "--select", "bib-syntax-error,missing-element")
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith(str(path))]
+    assert lines[0] == f"{path}:1:1: missing-element book lacks the place of publication"
+    assert f"{path}:3:1: bib-syntax-error the block '@book{{b, title={{Two, year=2002' cannot be read, " \
+        "skipped (the other entries are kept)" in lines
+    assert f"{path}:6:1: bib-syntax-error the block '@article{{d title=' cannot be read, " \
+        "skipped (the other entries are kept)" in lines
+    assert result.stdout.rstrip().endswith("in 2 references.")
+
+
 def test_bib_with_no_readable_entry_is_an_input_error(tmp_path):
     path = tmp_path / "broken.bib"
     path.write_text("@book{x title=y}\n", encoding="utf-8")

@@ -68,3 +68,25 @@ def test_cli_streams_to_a_file_atomically(tmp_path, monkeypatch):
     assert result.exit_code in (0, 1)
     assert out.read_text(encoding="utf-8") == expected
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_items_past_999_keep_their_numbers():
+    text = "".join(f"{i}. Иванов И. И. Книга {i}. – М. : Наука, 2001. – {i} с.\n" for i in range(1, 1206))
+    _, items, diagnostics = _reader.split_list(text)
+    assert len(items) == 1205 and items[-1].label == "1205"
+    assert [d.code for d in diagnostics] == []
+
+
+def test_a_year_opening_an_unnumbered_line_is_not_an_item_number():
+    _, items, _ = _reader.split_list("2005. Doklady AN SSSR. – M., 2005.\nSmith J. Title. – London, 1999.\n")
+    assert [item.label for item in items] == [None, None]
+    assert items[0].text.startswith("2005. Doklady")
+
+
+def test_list_level_diagnostics_are_bounded_with_a_count_of_the_rest():
+    lines = ["1. Иванов И. И. Книга. – М., 2001."] + [f"Петров П. П. Книга {i}. – М., 2001." for i in range(1500)]
+    _, items, diagnostics = _reader.split_list("\n\n".join(lines))
+    assert len(items) == 1501
+    unnumbered = [d for d in diagnostics if d.code == "unnumbered-item"]
+    assert len(unnumbered) == _reader._KEPT_PER_CODE + 1
+    assert unnumbered[-1].message.startswith("500 more like the above")

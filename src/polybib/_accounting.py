@@ -26,8 +26,9 @@ __all__ = ["lost_words", "record_words", "words_not_kept"]
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Words that are the punctuation of a description rather than content of a field; most come from
 # the terms table (page, volume and issue words, URL and access-date introducers, "and others").
+# "В кн.:", "Kn.", "In:" link a part to its host; "года", "року" follow an act's date ("от 19 июня 2009 года").
 _BASE_SYNTAX = frozenset("url isbn i̇sbn issn doi и в г y il yil ci cı cu cü е ге я й th st nd rd з с "
-                         "kn кн in i̇n сб".split())   # "В кн.:", "Kn.", "In:" link a part to its host
+                         "kn кн in i̇n сб года року".split())
 
 
 @cache
@@ -75,17 +76,32 @@ def lost_words(ref: Reference) -> list[str]:
 def words_not_kept(ref: Reference, text: str) -> list[str]:
     """The words of ``text`` (a reference's normalised input) that the record does not account for."""
     kept = record_words(ref)
+    words = _WORD.findall(text)
     lost = []
-    for word in _WORD.findall(text):
+    for i, word in enumerate(words):
         folded = word.casefold()
         if folded in kept or folded in syntax_words() or _is_expanded_abbreviation(folded, kept):
             continue
         if (ref.urldate or ref.date) and month_number(folded):
             continue  # "7 January 2002" kept as 2002-01-07
-        if folded.isdigit() and any(folded in k for k in kept):
-            continue  # "36 – 5 6" kept as "36--56"
+        if folded.isdigit() and (_part_of_broken_number(words, i, kept) or int(folded) in _date_numbers(ref)):
+            continue  # "36 – 5 6" kept as "36--56"; "Accessed 7 January 2002" kept as 2002-01-07
         lost.append(word)
     return lost
+
+
+def _date_numbers(ref: Reference) -> set[int]:
+    """The year, month and day numbers of the record's ISO dates ("2002-01-07": 2002, 1, 7)."""
+    return {int(n) for value in (ref.urldate, ref.date) for n in re.findall(r"\d+", value) if "-" in value}
+
+
+def _part_of_broken_number(words: list[str], i: int, kept: set[str]) -> bool:
+    """Whether the digits ``words[i]`` and a neighbouring digit word are one kept number typed apart
+    ("5 6" of "36 – 5 6" kept as 56). A lone "4" that a kept "43" merely contains is not kept."""
+    joined = [words[i - 1] + words[i]] if i > 0 and words[i - 1].isdigit() else []
+    if i + 1 < len(words) and words[i + 1].isdigit():
+        joined.append(words[i] + words[i + 1])
+    return any(number in k for number in joined for k in kept)
 
 
 def _is_expanded_abbreviation(word: str, kept: set[str]) -> bool:

@@ -41,8 +41,10 @@ def _date(year: str) -> dict[str, Any]:
     return {"date-parts": [parts]} if parts else {"literal": year}
 
 
-def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
-    """The records as CSL-JSON items (a list of dicts, ready for ``json.dumps``)."""
+def to_csl_json(refs: Sequence[Reference], *, read_back: bool = True) -> list[dict[str, Any]]:
+    """The records as CSL-JSON items (a list of dicts, ready for ``json.dumps``). ``read_back=False``
+    skips reading each item back to find what CSL-JSON would lose (kept in "custom", which CSL
+    processors ignore; "and others" is kept all the same): the formatter needs none of it."""
     items = []
     for ref, key in zip(refs, reference_keys(refs)):
         item: dict[str, Any] = {"id": key, "type": _TYPES.get(ref.entry_type, "document")}
@@ -86,11 +88,11 @@ def to_csl_json(refs: Sequence[Reference]) -> list[dict[str, Any]]:
             item["accessed"] = _date(ref.urldate)
         if ref.thesis_type:
             item["genre"] = ref.thesis_type
-        custom = _custom(ref, item)
+        kept = _custom(ref, item) if read_back else {}
         if and_others:
-            custom["and-others"] = and_others
-        if custom:
-            item["custom"] = {CUSTOM_KEY: custom}
+            kept["and-others"] = and_others
+        if kept:
+            item["custom"] = {CUSTOM_KEY: kept}
         items.append(item)
     return items
 

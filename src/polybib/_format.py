@@ -25,6 +25,7 @@ code points; doubled full stops where an affix meets an initial are merged, as c
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -35,17 +36,19 @@ from dataclasses import dataclass, field
 from functools import cmp_to_key
 from typing import Any, Union
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator
+from citeproc import Citation, CitationStylesBibliography, Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import String as CslString
 
 from ._collation import collation_key
-from ._csljson import to_csl_json
+from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
+from ._fastcsl import fast_source, new_bibliography, new_item, share_registrations
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
-from ._styles import CSL_NS, LoadedStyle, load_style, locale_for_language
+from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
+from ._tables import month_number
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -54,6 +57,9 @@ CitationSpec = Union[str, Mapping[str, Any], Sequence[Union[str, Mapping[str, An
 
 # styles that write ISBD punctuation inside the title area (" : " before other title information)
 _ISBD_STYLES = ("gost-r-7-0-100-2018",)
+# a record's own "[и др.]" after the persons it names: a last name that `and_others` replaces by the
+# entry locale's et-al term in square brackets (GOST R 7.0.100-2018: "И. И. Иванов [и др.]")
+_AND_OTHERS = "polybib-and-others"
 # citeproc-py knows these CSL 1.0.2 name variables under another name, or not at all
 _NAME_FALLBACKS = {"compiler": "editor", "chair": "editor", "curator": "editor", "organizer": "editor",
                    "contributor": "author", "collection-editor": "editor"}
@@ -115,13 +121,15 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
     if references and len(references) != len(records):
         raise InputError("give either Reference records or CSL-JSON items, not both")
     if references:
-        items = to_csl_json(references)
+        items = to_csl_json(references, read_back=False)  # citeproc-py reads no "custom"
         entries = []
         for ref, item in zip(references, items):
             if isbd and ref.subtitle:
                 item["title"] = f"{ref.title} : {ref.subtitle}"
             if isbd and ref.host is not None and "container-title" in item:
                 item["container-title"] = " : ".join(p for p in (ref.host.title, ref.host.subtitle, ref.host.genre) if p)
+            if isbd:
+                _isbd_item(ref, item)
             terms = {}
             editor_word = _role_word(ref.editors)
             if editor_word:
@@ -141,12 +149,58 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
     return entries
 
 
+def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
+    """What the GOST R 7.0.100-2018 style prints that CSL has no variable for, put where the style finds it."""
+    if "--" in item.get("volume", ""):
+        item["volume"] = item["volume"].replace("--", "–")   # "Т. 1–4": the model keeps BibLaTeX's "1--4"
+    if ref.maintitle and ref.host is None:
+        # a volume of a multipart work: the common title leads the title area (GOST R 7.0.100-2018),
+        # not the series area where CSL-JSON keeps it
+        item["container-title"] = ref.maintitle
+        for variable in ("collection-title", "volume-title"):
+            if item.get(variable) == ref.maintitle:
+                del item[variable]
+        if ref.series:
+            item["collection-title"] = ref.series
+    designation = ref.number and not re.fullmatch(r"[\dIVXLC]+(?:\s*[-–—/]\s*[\dIVXLC]+)*(?:\s?\(\d+\))?", ref.number)
+    if designation and ref.entry_type == "legislation":
+        # a legal act's own number follows its kind ("Федеральный закон № 63-ФЗ"), never the source's issue
+        item["genre"] = " № ".join(p for p in (item.get("genre", ""), ref.number) if p).strip()
+        item.pop("issue", None)
+    elif designation and ref.host is None:
+        # a designation such as "ГОСТ Р 7.0.100—2018" or "ДСТУ 3574-97", not an issue number: GOST R
+        # 7.0.100-2018 describes a standard under its designation (CSL's "number" of a report or standard)
+        item["number"] = ref.number
+        item.pop("issue", None)
+    day = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", ref.date.strip())
+    month = month_number(day.group(2)) if day else None
+    if item.get("type") == "article-newspaper" and day and month and ref.year.isdigit():
+        # a newspaper's issue is named by its day (GOST R 7.0.100-2018: "// Respublika. – 2002. – 17 apr.")
+        item["issued"] = {"date-parts": [[int(ref.year), month, int(day.group(1))]]}
+    for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
+        if item.get(role):   # "[и др.]" follows the persons named, never stands alone
+            item[role] = [*item[role], {"literal": _AND_OTHERS}]
+    # each note in a note of its own (GOST R 7.0.100-2018, the notes area); the number of parts the parser also keeps as a note is printed
+    # in the title area already
+    notes = [n.strip() for n in ref.note if n.strip() and n.strip() != ref.volumes]
+    if notes:
+        item["note"] = ". – ".join(notes)
+    else:
+        item.pop("note", None)
+
+
+def and_others(text: str, term: str, escape: Callable[[str], str] = str) -> str:
+    """The placeholder of a record's own "and others" as GOST writes it: "[и др.]" after the last name
+    (for a text that another CSL processor rendered from `prepared_items`, too)."""
+    return re.sub(rf"(?:, )?{re.escape(escape(_AND_OTHERS))}", escape(f" [{term}]") if term else "", text)
+
+
 def _corporate_into_statement(item: dict[str, Any]) -> None:
     """GOST R 7.0.100-2018, 5.2: a corporate body is named in the statement of responsibility, never
     in the heading."""
-    corporate = [n["literal"] for n in item.get("author", []) if "literal" in n]
+    corporate = [n["literal"] for n in item.get("author", []) if "literal" in n and n["literal"] != _AND_OTHERS]
     if corporate:
-        persons = [n for n in item["author"] if "literal" not in n]
+        persons = [n for n in item["author"] if n.get("literal", _AND_OTHERS) == _AND_OTHERS]
         item["authority"] = " ; ".join([*corporate, *filter(None, [item.get("authority")])])
         if persons:
             item["author"] = persons
@@ -236,7 +290,8 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
                 for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
-    compare = _compare(collation_key(language, script_order=script_order))
+    # each distinct string is collated once, not at every comparison
+    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
@@ -273,8 +328,10 @@ class _Session:
         self.style, self.output = style, output
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = CiteProcJSON(_citeproc_items(entries))
-            self.marked_source = CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))
+            self.source = fast_source(CiteProcJSON(_citeproc_items(entries)))
+            # text needs no escaping: one source serves both
+            self.marked_source = (self.source if output == "text" else
+                                  fast_source(CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -284,9 +341,11 @@ class _Session:
         if name not in self.loaded:
             self.loaded[name] = load_style(self.style, locale=locale)
             source = self.source if markup == "text" else self.marked_source
-            bibliography = CitationStylesBibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
-            for key in keys:
-                bibliography.register(Citation([CitationItem(key)]))
+            bibliography = new_bibliography(self.loaded[name].citeproc, source, MARKUPS[markup])
+            registered = next(iter(self.bibliographies.values()), None)
+            if registered is None or not share_registrations(bibliography, registered):
+                for key in keys:
+                    bibliography.register(Citation([new_item(key)]))
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -305,9 +364,9 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))
     loaded = load_style(style, locale=list_locale)
-    bibliography = CitationStylesBibliography(loaded.citeproc, session.source, MARKUPS["text"])
+    bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([CitationItem(entry.key)]))
+        bibliography.register(Citation([new_item(entry.key)]))
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -331,7 +390,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([CitationItem(key)])
+        citation = Citation([new_item(key)])
         bibliography.register(citation)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
@@ -354,6 +413,7 @@ def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None
     return re.sub(rf"(?<!\d){re.escape(year)}(?!\d)", year + letter, text, count=1)
 
 
+@lending_styles
 def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[str] = "gost-r-7-0-100-2018",
                         locale: str | None = None, output: str = "text", entry_locales: bool = True,
                         script_order: Sequence[str] | None = None, romanize: str | None = None,
@@ -394,6 +454,7 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             texts = loaded.citeproc.render_bibliography([item])
             text = _with_implicit_suffix(_tidy(texts[0]) if texts else "", entry.item,
                                          session.implicit_suffixes.get(key))
+            text = and_others(text, loaded.term("et-al"), MARKUPS[output].preformat)
             close_quote = loaded.term("close-quote")
             if close_quote and loaded.punctuation_in_quote():
                 # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
@@ -416,15 +477,16 @@ def _citation(spec: CitationSpec) -> Citation:
     items = []
     for part in parts:
         if isinstance(part, str):
-            items.append(CitationItem(part))
+            items.append(new_item(part))
         else:
             extra = {}
             if part.get("locator"):
                 extra["locator"] = Locator(part.get("label", "page"), str(part["locator"]))
-            items.append(CitationItem(str(part["id"]), **extra))
+            items.append(new_item(str(part["id"]), **extra))
     return Citation(items)
 
 
+@lending_styles
 def cite(records: Sequence[Record], citations: Sequence[CitationSpec], *,
          style: str | os.PathLike[str] = "gost-r-7-0-100-2018", locale: str | None = None,
          output: str = "text", script_order: Sequence[str] | None = None) -> list[str]:

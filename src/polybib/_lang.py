@@ -17,6 +17,7 @@ script by letters only it uses and by its frequent short words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -40,17 +41,13 @@ _SCRIPT_LETTERS = {
     "Hebr": re.compile(r"[\u05d0-\u05ea]"),
 }
 
-_FIRST_LETTER = {"Latn": "A", "Cyrl": "\u0400", "Geor": "\u10a0", "Armn": "\u0531", "Arab": "\u0620",
-                 "Grek": "\u0370", "Hebr": "\u05d0"}
-
-
 def detect_script(text: str) -> str:
     """The ISO 15924 code of the script most letters of ``text`` are in ("Zyyy" when none)."""
     best, best_count = "Zyyy", 0
-    top = max(text, default="")
+    distinct = "".join(set(text))   # a few dozen characters: which scripts occur at all
     for script, letters in _SCRIPT_LETTERS.items():
-        if _FIRST_LETTER[script] > top:
-            continue   # no character of the text is that far up the code table
+        if not letters.search(distinct):
+            continue
         count = len(letters.findall(text))
         if count > best_count:
             best, best_count = script, count
@@ -125,7 +122,7 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
     A language scores for the letters only it uses (at most 4), against the letters it never uses
     (5 each), for its frequent and its strong words, and for its typical word endings; ties go to
     ``prefer`` when it is among the best, else to the language listed first in the table --
-    or to ``undecided``, when given, if no language scored above zero (the text gave no evidence).
+    or to ``undecided``, when given, if no language scored a point (the text gave no real evidence).
     """
     script = script or detect_script(text)
     index = _index(script)
@@ -133,9 +130,9 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
         return "und"
     scores = [0.0] * len(index.languages)
     letter_counts = [0] * len(index.languages)
-    for ch in set(text):
+    for ch, count in Counter(text).items():
         for i in index.letters.get(ch, ()):
-            letter_counts[i] += text.count(ch)
+            letter_counts[i] += count
     for ch in set(text.casefold()):
         for i in index.excludes.get(ch, ()):
             scores[i] -= 5.0
@@ -147,8 +144,8 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
     for i in range(len(scores)):
         scores[i] += min(4.0, 2.0 * letter_counts[i])
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    if undecided is not None and scores[best] <= 0:
-        return undecided
+    if undecided is not None and scores[best] < 1.0:
+        return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough
     if prefer:
         preferred = next((i for i, e in enumerate(index.languages) if e.lang == prefer), None)
         if preferred is not None and scores[preferred] >= scores[best]:

@@ -95,6 +95,8 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if match:
         return Person(family=match["family"], given=space_initials(match["given"]))
     match = _FAMILY_FIRST.match(text)
+    if match and len(match["given"]) == 1 and text[match.start("given") - 1] not in " ,":
+        match = None   # "МФТИ", "ЮНЕСКО": an acronym, not a family name glued to an initial
     if match:
         given = re.sub(rf"(?<![^\s.])({UP})$", r"\1.", match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
         given = space_initials(given) if "." in given else given

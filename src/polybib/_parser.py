@@ -22,7 +22,7 @@ kept verbatim in the note with a diagnostic: nothing the user typed is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ._accounting import syntax_words, words_not_kept
@@ -102,6 +102,46 @@ _ARABIC_SCRIPT_WORK = re.compile(
     rf"^«?(?P<title>{_ARABIC_WORD}(?:\s{_ARABIC_WORD})*)\s?»?\s?[―—–]\s?«?(?P<author>{_ARABIC_WORD}(?:\s{_ARABIC_WORD}){{0,3}})"
     rf"\s?»?\s(?P<place>[^\W\d_]+)\s?[―—–-]\s?(?P<year>1[2-4]\d\d|1[5-9]\d\d|20\d\d)(?![\d])")
 _SITE_PUBLISHER = re.compile(r"\s?\.\s(?P<name>[^\W\d_][^.:;/\d()\[\]]{1,60}?)[\s.]*$")
+# APA 7: "Family, I. I., Family, I., & Family, I. (2019)." -- names, the year in brackets, a full stop
+_APA_UNIT = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?,\s?{INITIALS}"
+_APA_NAME = re.compile(_APA_UNIT)
+_APA_JOIN = re.compile(r",?\s(?:&\s|и\s|and\s|və\s)?")
+_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)\.\s")
+
+
+def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
+    """The names (up to twenty) and the year match of an APA reference, read name by name (one
+    pattern over the whole list backtracked exponentially on long lists that had no year)."""
+    names: list[str] = []
+    position = 0
+    while len(names) < 20:
+        name = _APA_NAME.match(text, position)
+        if not name:
+            return None
+        names.append(name.group())
+        year = _APA_YEAR.match(text, name.end())
+        if year:
+            return names, year
+        join = _APA_JOIN.match(text, name.end())
+        if not join:
+            return None
+        position = join.end()
+    return None
+
+
+# ... then what follows the year, each read from its end so that no pattern can backtrack far:
+# "Title. Journal, 12(3), 45–67.", "Chapter. In I. Editor (Ed.), Book (pp. 1–10). Publisher.",
+# "Title (2nd ed.). Publisher."
+_APA_SERIAL_END = re.compile(r",\s(?P<volume>\d+)(?:\((?P<number>[^()]{1,20})\))?"
+                             r"(?:,\s(?P<pages>[A-Za-z]?\d+(?:\s?[-–—]\s?[A-Za-z]?\d+)?))?[.\s]*$")
+_APA_SENTENCE_END = re.compile(r"[.?!]\s")
+_APA_IN = re.compile(r"\.\s(?:In|В)\s")
+_APA_CHAPTER_HOST = re.compile(
+    r"(?P<editors>[^()]+?)\s\((?P<label>(?:Eds?|Ред|ред|Red|red)\.?)\),\s(?P<book>[^()]+?)\s"
+    r"\((?:pp?|с|S|s)\.\s(?P<pages>[^()]+)\)\.\s(?P<publisher>[^.]+?)[.\s]*")
+_APA_BOOK_END = re.compile(
+    r"(?:\s\((?P<edition>[^()]{0,30}(?:ed|изд|nəşr)\.?[^()]{0,10})\))?\.\s(?P<publisher>[^.\d()]{2,80}?)[.\s]*$")
+_SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.?(?:\s(?:яз|мови|языка)\.?)?(?=\s|$)")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
@@ -109,11 +149,11 @@ _PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
-                     r"|^(?:Volume|Vol\.)\s?(\d+)", re.IGNORECASE)
+                     r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
-_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
+_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
@@ -129,15 +169,18 @@ _ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s 
 _ACT_KIND_FIRST = re.compile(
     rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
     r"(?:\s(?:от|від|dated)\s(?P<date>[\d.]+(?:\s[^\W\d_]+\s\d{4})?)\s?(?:г|р)?\.?)?"
-    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]", re.VERBOSE)
+    r"(?:\s?№\s?(?P<number>[^\s«\"“]+))?\s[«\"“](?P<title>.+?)[»\"”]"
+    # ... or the date and number after the title: "Закон ... «Об образовании» от 19 июня 2009 года № 833-IIIQ"
+    r"(?:\s(?:от|від|dated)\s(?P<date_after>\d{1,2}[.\s][^\s.]+[.\s]\d{4})(?:\s?(?:г\.|года|р\.|року))?)?"
+    r"(?:\s?№\s?(?P<number_after>[^\s,;]+?))?(?=[\s.,;]|$)", re.VERBOSE)
 _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
 _VOLUME_IN_TITLE = re.compile(
-    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcB])"
-    r"(?P<volumes>(?:[ВвУу]|In)\s?\d+\s?(?:т|ч|кн|vols?|cilddə)\.?(?=\s|$|[.,]))?\s?"
-    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ])"
+    r"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə)|\d+\s?cilddə)(?=\s|$|[.,]))?\.?\s?"
+    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
     r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
     r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -235,7 +278,12 @@ class _Parser:
                              span=Span(match.start(), end))
                 self.claim(match.start(), end)
                 continue
-            if not ref.url:
+            resolver = _DOI.fullmatch(url)
+            if resolver and resolver.group(2) and not ref.doi:   # "https://doi.org/10.1000/x": the DOI itself
+                ref.doi = resolver.group(2).rstrip(".,;")
+                ref.markers.append(url[: resolver.start(2)])   # the resolver, a marker of the DOI
+                self.claim(match.start(), end, "doi")
+            elif not ref.url:
                 ref.url = url
                 self.claim(match.start(), end, "url")
         if ref.url and not ref.urldate:
@@ -289,6 +337,7 @@ class _Parser:
     # -- the document itself -----------------------------------------------------------------------
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
+        part = self.parse_apa(part)
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
         part = self.parse_quoted_article(part)
@@ -320,6 +369,82 @@ class _Parser:
             ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
+
+    def parse_apa(self, part: Piece) -> Piece:
+        """An APA 7 reference, in English or with another language's words: "Family, I. I., &
+        Family, I. (2019). Title. Journal, 12(3), 45–67.", "Family, I. (2015). Title (2nd ed.).
+        Publisher.", "Family, I. (2015). Chapter. In I. Editor (Ed.), Book (pp. 1–10). Publisher."
+        A form it does not know is left to the GOST reading, the names and year already taken."""
+        head = _apa_head(part.text)
+        if not head:
+            return part
+        names, match = head
+        persons = [parse_person(name) for name in names]
+        if None in persons:
+            return part
+        ref = self.ref
+        ref.authors = persons
+        self.claim(part.start, part.start + match.start(), "author")
+        ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        if match["others"]:
+            ref.markers.append(match["others"])
+        self.claim(part.start + match.start(), part.start + match.end())
+        rest = part.cut(match.end())
+        if self.read_apa_article(rest) or self.read_apa_chapter(rest) or self.read_apa_book(rest):
+            return Piece("", rest.end)
+        return rest
+
+    def read_apa_article(self, rest: Piece) -> bool:
+        """"Title. Journal, 12(3), 45–67.": the numbers at the end, the journal after the last sentence."""
+        numbers = _APA_SERIAL_END.search(rest.text)
+        if not numbers:
+            return False
+        head = rest.text[: numbers.start()]
+        ends = [m.end() for m in _APA_SENTENCE_END.finditer(head)]
+        if not ends or any(ch.isdigit() for ch in head[ends[-1]:]):
+            return False
+        ref = self.ref
+        ref.entry_type = "article"
+        ref.title = self.take(rest.cut(0, ends[-1]).strip(" ."), "title")
+        ref.host = Reference(entry_type="periodical", title=self.take(rest.cut(ends[-1], numbers.start()), "journaltitle"))
+        ref.volume = self.take(rest.cut(numbers.start("volume"), numbers.end("volume")), "volume")
+        if numbers["number"]:
+            ref.number = self.take(rest.cut(numbers.start("number"), numbers.end("number")), "number")
+        if numbers["pages"]:
+            ref.pages = _page_range(self.take(rest.cut(numbers.start("pages"), numbers.end("pages")), "pages"))
+        self.mark(rest)
+        return True
+
+    def read_apa_chapter(self, rest: Piece) -> bool:
+        """"Chapter. In I. Editor & I. Editor (Eds.), Book (pp. 1–10). Publisher."."""
+        link = _APA_IN.search(rest.text)
+        host = _APA_CHAPTER_HOST.fullmatch(rest.text, link.end()) if link else None
+        if not host:
+            return False
+        ref = self.ref
+        ref.entry_type = "incollection"
+        ref.title = self.take(rest.cut(0, link.start()), "title")
+        names = [parse_person(n) for n in re.split(r",\s?(?:&\s?)?|\s&\s|\s(?:and|и)\s", host["editors"]) if n.strip()]
+        ref.editors = [replace(p, role="editor", role_raw=host["label"]) for p in names if p]
+        self.claim(rest.start + host.start("editors"), rest.start + host.end("editors"), "editor")
+        ref.host = Reference(entry_type="book", title=self.take(rest.cut(host.start("book"), host.end("book")), "booktitle"))
+        ref.pages = _page_range(self.take(rest.cut(host.start("pages"), host.end("pages")), "pages"))
+        ref.host.publishers = [self.take(rest.cut(host.start("publisher"), host.end("publisher")), "publisher")]
+        self.mark(rest)
+        return True
+
+    def read_apa_book(self, rest: Piece) -> bool:
+        """"Title (2nd ed.). Publisher."."""
+        end = _APA_BOOK_END.search(rest.text)
+        if not end or end.start() == 0 or "(" in rest.text[: end.start()]:
+            return False
+        ref = self.ref
+        ref.title = self.take(rest.cut(0, end.start()), "title")
+        if end["edition"]:
+            ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
+        ref.publishers = [self.take(rest.cut(end.start("publisher"), end.end("publisher")), "publisher")]
+        self.mark(rest)
+        return True
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
@@ -410,10 +535,12 @@ class _Parser:
         groups = match.groupdict()
         ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
         ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
-        if groups.get("number"):
-            ref.number = self.take(part.cut(match.start("number"), match.end("number")), "number")
-        if groups.get("date"):   # the act's own date, not a publication date
-            ref.note.append(self.take(part.cut(match.start("date"), match.end("date")), "date"))
+        for number in ("number", "number_after"):
+            if groups.get(number):
+                ref.number = self.take(part.cut(match.start(number), match.end(number)), "number")
+        for date in ("date", "date_after"):
+            if groups.get(date):   # the act's own date, not a publication date
+                ref.note.append(self.take(part.cut(match.start(date), match.end(date)), "date"))
         ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
         rest = part.cut(match.end())
@@ -464,6 +591,8 @@ class _Parser:
             words = name.split()
             if any(w.isupper() and len(w) > 1 for w in words) or is_term("volume", words[1]):
                 return []
+            if any(is_genre(w) for w in words) or _PROCEEDINGS.match(name):
+                return []   # "Материалы Междунар. науч.-практ. конф.": a collection's title, not a name
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
@@ -530,7 +659,7 @@ class _Parser:
             after = text[match.end():]
             if after[:1].isdecimal() and any(is_term(kind, token) for kind in ("volume", "number", "page")):
                 continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
-            if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, 0, start):
+            if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, max(0, start - 12), start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
                     and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
@@ -813,7 +942,7 @@ class _Parser:
         """The role words at the start ("elmi red. H. C. Əlibəyli") or the end ("(гал. рэд.)")."""
         text = group.text
         # "Müqəddimə, qeyd, tərcümə və şərhlər akad.Z.Bünyadovundur": "..., the translation and comments
-        # are Z. Bünyadov's" -- the role words first, the name last with the genitive and "is"
+        # are Z. Bünyadov's" -- the role words first, the name last (with the genitive and "is", or not)
         match = _ROLE_PREDICATE.fullmatch(text.strip(" ."))
         roles = [role_of(w) for w in re.findall(r"[^\W\d_]+", match["what"])] if match else []
         if any(roles):
@@ -824,6 +953,9 @@ class _Parser:
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
                                          or form.endswith(".")):
                 consumed = _raw_length(text, form)
+                source = _SOURCE_LANGUAGE.match(text, consumed) if role_of(form) == "translator" else None
+                if source:   # "пер. с древнегреч. Н. И. Гнедича": whatever language it was translated from
+                    consumed = source.end()
                 role_raw = text[:consumed].strip(" :")
                 return role_of(form), role_raw, group.cut(consumed).strip(" :")
         match = re.search(r"\s?\(([^()]+)\)\s?(?=\[|$)", text)
@@ -1282,6 +1414,8 @@ class _Parser:
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
+        # "[Электронный ресурс]" (GOST 7.1-2003) or "Текст : электронный" (GOST R 7.0.100-2018)
+        electronic = any(m in table_forms("electronic") for m in ref.markers)
         if host is not None and ref.entry_type not in ("incollection", "legislation"):
             if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
@@ -1299,9 +1433,9 @@ class _Parser:
                 ref.thesis_type = ref.thesis_type or ref.genre
             elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
                 ref.entry_type = "legislation"
-            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and ref.markers:
+            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and electronic:
                 ref.entry_type = "periodical"
-            elif any(m.startswith("[") for m in ref.markers) or (
+            elif electronic or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
@@ -1460,7 +1594,7 @@ _ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası il
 
 
 _ROLE_PREDICATE = re.compile(rf"(?P<what>(?:[^\W\d_]+,?\s)+?)(?:(?:akad|prof|dos)\.\s?)?"
-                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)n?[ıiuü]n[dt][ıiuü]r")
+                             rf"(?P<names>{INITIALS}\s?{UP}{LOW}+?)(?:n?[ıiuü]n[dt][ıiuü]r)?")
 
 
 def _role_suffix(text: str) -> re.Match[str] | None:

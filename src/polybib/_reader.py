@@ -34,7 +34,12 @@ from ._parser import parse_reference
 __all__ = ["ListItem", "ListSplitter", "ReferenceList", "ReferenceStream", "STREAM_THRESHOLD", "open_list", "read_list",
            "split_list"]
 
-_NUMBER = re.compile(r"^\s*(?:\[(?P<a>\d{1,3})\]|(?P<b>\d{1,3})\s?[.)](?=\s|[^\W\d])|(?P<c>\d{1,3})\s[-–—]\s|[•·▪●◦*]\s)\s*")
+# An item's number: up to three digits anywhere, longer ones only where they continue the numbering
+# (ListSplitter.feed checks: "1998. Title" opening an unnumbered list is not item 1998)
+_NUMBER = re.compile(r"^\s*(?:\[(?P<a>\d{1,7})\]|(?P<b>\d{1,7})\s?[.)](?=\s|[^\W\d])|(?P<c>\d{1,7})\s[-–—]\s|[•·▪●◦*]\s)\s*")
+# List-level diagnostics kept per code; beyond, they are counted (a million-line list streams in
+# bounded memory) and finish() adds one that says how many more there were.
+_KEPT_PER_CODE = 1000
 _HEADING = re.compile(
     r"^(?:(?:recommended|suggested|further)?\s?(?:literature|reading|references|bibliography|sources)|"
     r"(?:tövsiyə olunan\s)?ədəbiyyat(?:\ssiyahısı)?|istifadə olunmuş ədəbiyyat(?:\ssiyahısı)?|mənbələr|"
@@ -135,6 +140,8 @@ class ListSplitter:
         self._items_seen = 0
         self._numbered_seen = False
         self._last_number: int | None = None
+        self._kept: dict[str, int] = {}        # list-level diagnostics per code so far
+        self._uncounted: dict[str, int] = {}   # ... and those beyond _KEPT_PER_CODE
 
     def feed(self, number: int, raw_line: str) -> ListItem | None:
         """Take line ``number``; return the item it completes, if any."""
@@ -146,13 +153,15 @@ class ListSplitter:
             self.title = line.rstrip(":. ")
             return None
         match = _NUMBER.match(raw_line)
+        label = match and (match.group("a") or match.group("b") or match.group("c"))
+        if label and len(label) > 3 and int(label) != (self._last_number or 0) + 1:
+            match = label = None   # "2005. ..." is not item 2005 unless item 2004 came before
         if match and len(line) > match.end() - (len(raw_line) - len(raw_line.lstrip())):
-            label = match.group("a") or match.group("b") or match.group("c")
             if label:
                 value = int(label)
                 if self._last_number is not None and value != self._last_number + 1:
-                    self.diagnostics.append(Diagnostic("numbering-gap", f"line {number}: item {value} follows "
-                                                       f"item {self._last_number}", Severity.WARNING))
+                    self._diagnose(Diagnostic("numbering-gap", f"line {number}: item {value} follows "
+                                              f"item {self._last_number}", Severity.WARNING))
                 self._last_number = value
                 self._numbered_seen = True
             return self._start(ListItem(raw_line[match.end():].strip(), number, label))
@@ -163,13 +172,24 @@ class ListSplitter:
                 self._lines.append(line)
             return None
         if self._numbered_seen:
-            self.diagnostics.append(Diagnostic("unnumbered-item", f"line {number}: a reference without a "
-                                               "number in a numbered list", Severity.WARNING))
+            self._diagnose(Diagnostic("unnumbered-item", f"line {number}: a reference without a "
+                                      "number in a numbered list", Severity.WARNING))
         return self._start(ListItem(line, number))
 
     def finish(self) -> ListItem | None:
         """The last item, once there are no more lines."""
+        for code, count in self._uncounted.items():
+            self.diagnostics.append(Diagnostic(code, f"{count} more like the above (the first "
+                                               f"{_KEPT_PER_CODE} are listed)", Severity.WARNING))
+        self._uncounted.clear()
         return self._close()
+
+    def _diagnose(self, diagnostic: Diagnostic) -> None:
+        kept = self._kept[diagnostic.code] = self._kept.get(diagnostic.code, 0) + 1
+        if kept <= _KEPT_PER_CODE:
+            self.diagnostics.append(diagnostic)
+        else:
+            self._uncounted[diagnostic.code] = self._uncounted.get(diagnostic.code, 0) + 1
 
     def _start(self, item: ListItem) -> ListItem | None:
         done = self._close()

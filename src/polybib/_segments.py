@@ -78,6 +78,9 @@ class Piece:
 
 
 _PLACE_PAIR_BEFORE = re.compile(rf"(?:^|,\s?|\.\s?[{DASH_CLASS}]{{1,2}}\s?)[A-ZА-ЯЁ][^\W\d_]{{0,2}}\.$")
+_CAPITAL = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
+_INITIAL_BEFORE_HYPHEN = re.compile(rf"(?:^|[\s/(,;])[{_CAPITAL}]\.$")
+_INITIAL_AFTER_HYPHEN = re.compile(rf"[{_CAPITAL}]\.\s?[{_CAPITAL}][^\W\d_]")
 _PLACE_PAIR_AFTER = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{0,2}\.\s?[,:;]")
 
 
@@ -98,9 +101,12 @@ def split_areas(piece: Piece) -> list[Piece]:
         if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
                 and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
-        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, 0, match.start()) \
+        if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
                 and _PLACE_PAIR_AFTER.match(after):
             continue  # "М.-Л. : Изд-во АН СССР", "SSSR,M.-L., 1961": two places joined by a hyphen
+        if match.group() in DASH and _INITIAL_BEFORE_HYPHEN.search(text, max(0, match.start() - 3), match.start()) \
+                and _INITIAL_AFTER_HYPHEN.match(after):
+            continue  # "/ J.-P. Sartre", "P.-F. Burgermeister": a hyphenated pair of initials
         areas.append(piece.cut(last, match.start()))
         last = match.end()
     final = piece.cut(last)

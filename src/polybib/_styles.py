@@ -19,13 +19,15 @@ then among our locales (az-AZ), then among citeproc-py's, then en-US.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from citeproc import LOCALES_PATH, CitationStylesStyle
 from citeproc import formatter as csl_formatter
@@ -35,9 +37,11 @@ from citeproc import PRIMARY_DIALECTS
 from lxml import etree
 
 from ._exceptions import StyleError
+from ._fastcsl import StylePool, caches_enabled, fast_classes, pin_tree
 from ._initials import initialize_given, load_format_table, normalize_initials
 
-__all__ = ["BUNDLED", "LoadedStyle", "load_style", "locale_for_language", "resolve_style", "styles_folder"]
+__all__ = ["BUNDLED", "LoadedStyle", "lending_styles", "load_style", "locale_for_language", "resolve_style",
+           "styles_folder"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -256,18 +260,13 @@ def _called_variables(element: Any, depth: int = 0) -> list[str]:
 
 def _parser() -> etree.XMLParser:
     lookup = etree.ElementNamespaceClassLookup()
-    namespace = lookup.get_namespace(CSL_NS)
-    namespace[None] = csl_model.CitationStylesElement
-    namespace.update({cls.__name__.replace("_", "-").lower(): cls
-                      for cls in csl_model.CitationStylesElement.__subclasses__()})
-    namespace["name"] = _Name
-    namespace["substitute"] = _Substitute
-    namespace["label"] = _Label
-    namespace["text"] = _Text
-    namespace["names"] = _Names
-    namespace["name-part"] = _NamePart
-    namespace["if"] = _If
-    namespace["else-if"] = _ElseIf
+    classes: dict[str | None, type] = {cls.__name__.replace("_", "-").lower(): cls
+                                       for cls in csl_model.CitationStylesElement.__subclasses__()}
+    classes[None] = csl_model.CitationStylesElement
+    classes.update({"name": _Name, "substitute": _Substitute, "label": _Label, "text": _Text, "names": _Names,
+                    "name-part": _NamePart, "if": _If, "else-if": _ElseIf})
+    # the same classes with per-style caches (polybib._fastcsl), unless switched off for comparing
+    lookup.get_namespace(CSL_NS).update(fast_classes(classes) if caches_enabled() else classes)
     # user-supplied styles are untrusted XML: no entities expanded, no DTD or network fetched
     parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True, resolve_entities=False,
                              load_dtd=False, huge_tree=False)
@@ -314,6 +313,27 @@ class LoadedStyle:
     citeproc: CitationStylesStyle
     parser: etree.XMLParser
     base_locales: list[Any]
+    cached: bool = False  # parsed with the element classes of polybib._fastcsl
+    # the locale chains of the term overrides seen, for reuse (cached styles only)
+    _chains: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict, repr=False)
+    _chain_options: dict[int, tuple[list[Any], bool]] = field(default_factory=dict, repr=False)
+    # the attributes of the locales' date parts as loaded: citeproc-py's localised dates overwrite them
+    _date_parts: list[tuple[Any, dict[str, str]]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._date_parts = [(part, dict(part.attrib)) for locale in self.base_locales
+                            for part in locale.iter(f"{{{CSL_NS}}}date-part")]
+
+    def reset(self) -> None:
+        """Back to the state `load_style` gave it (before it is reused by another call)."""
+        self.root.locales = self.base_locales
+        self.root.polybib_language = self.locale.split("-")[0]
+        self.root.polybib_locale = self.locale
+        self.root.formatter = csl_formatter.plain
+        for part, attributes in self._date_parts:
+            if dict(part.attrib) != attributes:
+                part.attrib.clear()
+                part.attrib.update(attributes)
 
     @property
     def root(self) -> Any:
@@ -330,6 +350,17 @@ class LoadedStyle:
 
     def punctuation_in_quote(self) -> bool:
         """The locale option punctuation-in-quote (CSL 1.0.2 "Locale Options")."""
+        if self.cached:  # once per locale chain
+            chain = self.root.locales
+            found = self._chain_options.get(id(chain))
+            if found is None or found[0] is not chain:
+                if len(self._chain_options) >= 512:
+                    self._chain_options.clear()
+                found = self._chain_options[id(chain)] = (chain, self._punctuation_in_quote())
+            return found[1]
+        return self._punctuation_in_quote()
+
+    def _punctuation_in_quote(self) -> bool:
         for locale in self.root.locales:
             options = locale.find(f"{{{CSL_NS}}}style-options")
             if options is not None and options.get("punctuation-in-quote") is not None:
@@ -348,6 +379,10 @@ class LoadedStyle:
         if not terms:
             self.root.locales = self.base_locales
             return
+        key = tuple(terms.items())
+        if key in self._chains:
+            self.root.locales = self._chains[key]
+            return
         body = ""
         for (name, form), text in terms.items():
             single, multiple = (text, text) if isinstance(text, str) else text
@@ -358,15 +393,50 @@ class LoadedStyle:
                                    "</locale>", self.parser)
         element.style = self.root
         self.root.locales = [element, *self.base_locales]
+        if self.cached:
+            pin_tree(element)
+            if len(self._chains) >= 256:  # bounded: a list rarely has that many different role words
+                self._chains.clear()
+            self._chains[key] = self.root.locales
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# parsed styles reused across calls (see polybib._fastcsl.StylePool): 24 hold a multilingual list's
+# locales (one style per locale) in two styles
+_POOL = StylePool(24, LoadedStyle.reset)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def lending_styles(function: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a function so that the styles it loads are kept for later calls when it returns."""
+    @functools.wraps(function)
+    def lending(*args: P.args, **kwargs: P.kwargs) -> R:
+        with _POOL.lending():
+            return function(*args, **kwargs)
+    return lending
+
+
+def _pool_key(path: str, locale: str | None) -> tuple[Any, ...] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (os.path.abspath(path), stat.st_mtime_ns, stat.st_size, locale)
+
+
 def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> LoadedStyle:
     """Parse a style for citeproc-py with locale ``locale`` (default: the style's default-locale)."""
     path = resolve_style(style)
+    key = _pool_key(path, locale) if caches_enabled() else None
+    if key is not None:
+        pooled = _POOL.borrow(key)
+        if pooled is not None:
+            return pooled  # type: ignore[no-any-return]
     parser = _parser()
     try:
         head = Path(path).read_bytes()[:65536]
@@ -394,7 +464,14 @@ def load_style(style: str | os.PathLike[str], *, locale: str | None = None) -> L
     root.locales = locales
     root.polybib_language = chosen.split("-")[0]
     root.polybib_locale = chosen
-    return LoadedStyle(path, chosen, citeproc, parser, locales)
+    loaded = LoadedStyle(path, chosen, citeproc, parser, locales, cached=key is not None)
+    if key is not None:
+        pin_tree(root)
+        for element in locales:
+            if element.getroottree().getroot() is not root:  # a locale file, not a cs:locale of the style
+                pin_tree(element)
+        _POOL.adopt(key, loaded)
+    return loaded
 
 
 def _locale_chain(root: Any, locale: str, parser: etree.XMLParser) -> list[Any]:

@@ -108,6 +108,12 @@ def check_loaded(checked: CheckedList, *, style: str | None, codes: set[str], pa
         for hit in hits:
             if hit.code in codes or hit.code not in rules:
                 findings.append(_finding(checked, entry, hit, _severity(hit, entry)))
+    for unread in checked.unread:   # a block the reader skipped (a broken .bib entry), reported where it is
+        if unread.code in codes or (pass_through and unread.code not in rules):
+            severity = rules[unread.code].severity if unread.code in rules else Severity.ERROR
+            end_column = len(unread.text) + 1 if unread.end_line == unread.line else 1
+            findings.append(Finding(unread.code, severity, unread.message, checked.source, unread.line, 1,
+                                    unread.end_line, end_column, unread.text))
     by_index = {e.index: e for e in checked.entries}
     for function in _unique(_LIST_RULES, codes):
         for hit in function(checked):

@@ -20,7 +20,7 @@ from pathlib import Path
 from .._model import Diagnostic, Reference
 from .._reader import ReferenceList, _read_text, parse_item, split_list
 
-__all__ = ["CheckedList", "Entry", "load"]
+__all__ = ["CheckedList", "Entry", "Unread", "load"]
 
 
 @dataclass
@@ -43,6 +43,18 @@ class Entry:
         return self.offsets[max(offset, 0)]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A part of a file the reader could not read and skipped (a broken block of a .bib file): the
+    reader's diagnostic code and message, the lines it spans, and its first line."""
+
+    code: str
+    message: str
+    line: int
+    end_line: int
+    text: str
+
+
 @dataclass
 class CheckedList:
     """The references of a list with the text they were read from (``text`` is None for records)."""
@@ -52,6 +64,7 @@ class CheckedList:
     text: str | None = None
     title: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)   # what the reader skipped, each reported on its own
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,7 +112,8 @@ def _from_text(text: str, name: str) -> CheckedList:
     from ._records import looks_like_bib, looks_like_csl_json, read_bib, read_csl_json
 
     if name.casefold().endswith(".bib") or (not name.casefold().endswith(".txt") and looks_like_bib(text)):
-        return CheckedList(name, read_bib(text), None)
+        entries, unread = read_bib(text)
+        return CheckedList(name, entries, None, unread=unread)
     if name.casefold().endswith(".json") or (not name.casefold().endswith(".txt") and looks_like_csl_json(text)):
         return CheckedList(name, read_csl_json(text), None)
     title, items, diagnostics = split_list(text)

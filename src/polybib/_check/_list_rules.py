@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
 import iuliia
 
@@ -109,25 +109,30 @@ def _main_script_and_language(entries: list[Entry]) -> tuple[str, str]:
 
 def duplicates(checked: CheckedList) -> Iterator[Hit]:
     """The same work twice, also in two scripts or transliterations ("Иванов И. И." = "Ivanov I. I.")."""
-    seen: list[tuple[Entry, str, str]] = []
+    seen: dict[str, list[tuple[Entry, str]]] = {}   # by the name's skeleton: only those can match
     for entry in checked.entries:
         ref = entry.ref
         name = skeleton(ref.authors[0].corporate or ref.authors[0].family) if ref.authors else ""
         title = skeleton(ref.title)
         if not title:
             continue
-        for other, other_name, other_title in seen:
+        for other, other_title in seen.get(name, ()):
             same_year = not (ref.year and other.ref.year) or ref.year == other.ref.year
-            if name == other_name and same_year and \
-                    difflib.SequenceMatcher(None, title, other_title).ratio() >= 0.85:
+            if same_year and _similar(title, other_title):
                 how = "" if ref.script == other.ref.script else " in another script"
                 yield Hit("duplicate-reference", f"this reference repeats item {other.index}{how}", 0, 0,
                           entry=entry.index)
                 break
-        seen.append((entry, name, title))
+        seen.setdefault(name, []).append((entry, title))
 
 
-@cache
+def _similar(title: str, other: str) -> bool:
+    """Titles at least 85% alike (difflib's ratio; its cheap upper bounds rule most pairs out first)."""
+    matcher = difflib.SequenceMatcher(None, title, other)
+    return matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+
+
+@lru_cache(maxsize=1 << 16)   # bounded: a list of any length is checked in bounded memory
 def skeleton(text: str) -> str:
     """A spelling-blind form of a name or title: transliterated to Latin, diacritics and the letters
     that transliterations disagree on folded away.

@@ -3,6 +3,8 @@
 The record rules (elements, identifiers, plausibility, duplicates, order) run on them as on a parsed
 list; the rules on characters run on each field's value. Findings point at the line where the entry
 starts (BibLaTeX) or where the item's ``id`` is (CSL-JSON); repairs are not written back to these files.
+A block of a .bib file that cannot be read is skipped and reported on its own (``bib-syntax-error``), with
+its line; the entries around it are checked.
 
 >>> entries = read_csl_json('[{"id": "osmanov2004", "type": "book", "title": "MDB Dövlətlərinin coğrafiyası",'
 ...                         ' "author": [{"family": "Osmanov", "given": "İ.O."}], "issued": {"date-parts": [[2004]]},'
@@ -10,10 +12,13 @@ starts (BibLaTeX) or where the item's ``id`` is (CSL-JSON); repairs are not writ
 >>> ref = entries[0].ref
 >>> ref.entry_type, ref.authors[0].display(), ref.year, ref.places, ref.pagetotal, entries[0].ref.line
 ('book', 'Osmanov, İ.O.', '2004', ['Bakı'], '342', 1)
->>> entries = read_bib("@book{ivanov2019,\\n  author = {Иванов, И. И.},\\n  title = {Очерки истории},\\n"
-...                    "  location = {Москва}, publisher = {Наука}, year = {2019}, pagetotal = {512}\\n}")
+>>> entries, unread = read_bib("@book{ivanov2019,\\n  author = {Иванов, И. И.},\\n  title = {Очерки истории},\\n"
+...                            "  location = {Москва}, publisher = {Наука}, year = {2019}, pagetotal = {512}\\n}\\n"
+...                            "@book{petrov2001, title = {Unclosed, year = 2001\\n")
 >>> entries[0].ref.authors[0].family, entries[0].ref.places, entries[0].fields["title"]
 ('Иванов', ['Москва'], 'Очерки истории')
+>>> [(u.code, u.line, u.text) for u in unread]
+[('bib-syntax-error', 6, '@book{petrov2001, title = {Unclosed, year = 2001')]
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any
 from .._exceptions import InputError
 from .._lang import detect_language, detect_script
 from .._model import Reference
-from ._input import Entry
+from ._input import Entry, Unread
 
 __all__ = ["looks_like_bib", "looks_like_csl_json", "read_bib", "read_csl_json"]
 
@@ -72,22 +77,28 @@ def _display(name: Any) -> str:
     return str(name)
 
 
-def read_bib(text: str) -> list[Entry]:
+def read_bib(text: str) -> tuple[list[Entry], list[Unread]]:
     """The entries of a BibLaTeX or BibTeX file as entries: the records as `polybib.read_bibtex` reads
     them (macros, crossref, LaTeX accents), with each entry's field values as written for the
-    character rules."""
+    character rules; and the blocks the reader skipped, with the reader's diagnostic and their lines."""
     import bibtexparser
 
-    from .._io._bibtex_in import read_bibtex
+    from .._io._bibtex_in import failed_block_diagnostic, read_bibtex
 
     refs = read_bibtex(text)
     library = bibtexparser.parse_string(text)
+    unread = []
+    for block in library.failed_blocks:
+        diagnostic = failed_block_diagnostic(block)
+        lines = block.raw.strip().splitlines() or [""]
+        unread.append(Unread(diagnostic.code, re.sub(r"^line \d+: ", "", diagnostic.message), block.start_line + 1,
+                             block.start_line + len(lines), lines[0].rstrip()))
     entries = []
     for index, (ref, bib) in enumerate(zip(refs, library.entries), 1):
         fields = {field.key.lower(): re.sub(r"(?<!\\)[{}]", "", str(field.value)).strip() for field in bib.fields}
         _settle_language(ref, fields.get("langid", fields.get("language", "")))
         entries.append(Entry(index, ref, "", fields=fields))
-    return entries
+    return entries, unread
 
 
 def _settle_language(ref: Reference, declared: str) -> None:

@@ -30,7 +30,7 @@ from .._exceptions import InputError
 from .._model import Diagnostic, Person, Reference, Severity
 from .._reader import ReferenceList
 
-__all__ = ["decode_latex", "read_bibtex", "split_names"]
+__all__ = ["decode_latex", "failed_block_diagnostic", "read_bibtex", "split_names"]
 
 _TYPES = {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report", "conference": "inproceedings",
           "electronic": "online", "www": "online", "booklet": "book", "manual": "book", "unpublished": "misc"}
@@ -195,10 +195,10 @@ def read_bibtex(text: str, *, name: str = "<bib>") -> ReferenceList:
     if library.failed_blocks and not refs:
         raise InputError(f"{name}: no BibTeX entry could be read "
                          f"(line {library.failed_blocks[0].start_line + 1} is the first bad block)")
-    return ReferenceList(refs, source=name, diagnostics=[_failed(block) for block in library.failed_blocks])
+    return ReferenceList(refs, source=name, diagnostics=[failed_block_diagnostic(b) for b in library.failed_blocks])
 
 
-def _failed(block: ParsingFailedBlock) -> Diagnostic:
+def failed_block_diagnostic(block: ParsingFailedBlock) -> Diagnostic:
     """A block bibtexparser could not read, as a list-level error; the other entries are kept."""
     head = " ".join(block.raw.split())[:40]
     return Diagnostic("bib-syntax-error", f"line {block.start_line + 1}: the block {head!r} cannot be read, "

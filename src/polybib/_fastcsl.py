@@ -1,0 +1,994 @@
+"""citeproc-py, made fast by caching what depends on the style alone: the same output, sooner.
+
+citeproc-py looks up a macro, the layout an element sits in, the cs:bibliography whose name options
+apply, a locale term or date form by running an XPath query every time it needs one, and scans a
+macro's whole subtree for "does it call a variable" at every cs:group. All of that depends on the
+style (and locale files) alone, so this module answers each question once per element and keeps the
+answer on the element:
+
+- ``xpath_search`` and child look-ups (``element.layout``, ``locale.terms`` ...) remember their
+  results per element and expression (macro look-up, ancestor layout and cs:bibliography, cs:et-al
+  and cs:substitute, term and date look-up, the date parts of a localised date);
+- ``calls_variable``, an element's root and children, its formatting, affix, case, quotes and
+  condition attributes, what a cs:text prints, the name options that inherit from cs:bibliography /
+  cs:citation, and the text of each locale term (per output markup) are read once per element, and
+  the terms, dates and options of a locale chain once per chain (render_children, cs:group, cs:choose,
+  cs:if and cs:text are citeproc-py 0.11's code over those answers);
+- a citation of one work is not sorted (its sort keys were rendered to be compared with nothing),
+  where rendering them cannot change later output;
+- the list's keys answer "is it registered" and "which number" from a table instead of a list scan
+  (citeproc-py scans the list, which made registering and numbering a list quadratic), and so does
+  "was this work cited before" in cs:if position="...";
+- citeproc-py inserts a new cs:name into a cs:names that has none at every rendering; here the
+  newest one replaces the previous one, so a long list no longer grows the style.
+
+The cached answers hold only while the style tree does not change, which citeproc-py and polybib never
+do after loading (the cs:name insertion is handled above, polybib's cs:names restores the attribute
+it changes, and the attributes of the date parts that citeproc-py's localised dates overwrite are
+read each time). For the list, `fast_source` lets citeproc-py's references, names and dates answer
+look-ups in C, and `FastCitationItem` finds its reference once.
+
+The fast element classes are subclasses of the given ones (citeproc-py's or polybib's), made by
+`fast_classes`, and only used for trees parsed with them: nothing of citeproc-py is patched, and a
+method that polybib overrides keeps polybib's version. `caches_enabled` says whether new styles get
+them: ``POLYBIB_CSL_CACHES=0`` in the environment switches them off for a process, and
+`caches_disabled()` for a block (both are for comparing output and measuring speed, never needed
+otherwise).
+
+`StylePool` keeps parsed styles with their locales for reuse across calls, keyed by the style file
+(path, modification time and size), the locale and the switch, and bounded; a borrowed style is
+reset to its loaded state before it is lent again.
+
+>>> from citeproc import model
+>>> cached_text = fast_classes({"text": model.Text})["text"]
+>>> cached_text.__mro__[1] is model.Text, "calls_variable" in vars(cached_text)
+(True, True)
+>>> keys = RegisteredKeys(["mirabdullayev2012", "osmanov2004"])
+>>> keys.append("shakirzade2007")
+>>> keys.index("shakirzade2007"), "osmanov2004" in keys
+(2, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+from typing import Any
+
+from lxml import etree
+from citeproc import Citation, CitationStylesStyle
+from citeproc import CitationItem as _CitationItem
+from citeproc import CitationStylesBibliography as _CitationStylesBibliography
+from citeproc import formatter as csl_formatter
+from citeproc import model as csl
+from citeproc import source as csl_source
+from citeproc.source import VariableError
+from citeproc.source.json import CiteProcJSON
+from citeproc.string import MixedString, String
+
+__all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
+           "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item", "pin_tree",
+           "share_registrations"]
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+_ENABLED: ContextVar[bool] = ContextVar("polybib_csl_caches",
+                                        default=os.environ.get("POLYBIB_CSL_CACHES", "1") != "0")
+
+
+def caches_enabled() -> bool:
+    """Whether styles loaded now get the cached element classes (``POLYBIB_CSL_CACHES=0`` says no)."""
+    return _ENABLED.get()
+
+
+@contextlib.contextmanager
+def caches_disabled() -> Iterator[None]:
+    """Load and render with citeproc-py's and polybib's plain classes inside the block."""
+    token = _ENABLED.set(False)
+    try:
+        yield
+    finally:
+        _ENABLED.reset(token)
+
+
+# --- the cached methods of the element classes -------------------------------------------------
+# Each keeps its answers in the element's __dict__: lxml keeps one Python object per XML node while
+# that object lives, and `pin_tree` keeps them alive for as long as the style is.
+
+def _getattr(self: Any, name: str) -> Any:
+    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``."""
+    cache = self.__dict__.setdefault("_fast_find", {})
+    try:
+        return cache[name]
+    except KeyError:
+        found = cache[name] = self.find("cs:" + name, self.nsmap)
+        return found
+
+
+def _get_root(self: Any) -> Any:
+    try:
+        return self.__dict__["_fast_root"]
+    except KeyError:
+        root = self.__dict__["_fast_root"] = self.getroottree().getroot()
+        return root
+
+
+def _xpath_search(self: Any, expression: str) -> Any:
+    # every query citeproc-py and polybib run is structural (tags and attributes that never change
+    # after loading), so its answer is the same each time; callers only index it or test it
+    cache = self.__dict__.setdefault("_fast_xpath", {})
+    try:
+        return cache[expression]
+    except KeyError:
+        found = cache[expression] = self.xpath(expression, namespaces=self.nsmap)
+        return found
+
+
+def _cached_calls_variable(original: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    def calls_variable(self: Any) -> bool:
+        try:
+            return self.__dict__["_fast_calls_variable"]
+        except KeyError:
+            called = self.__dict__["_fast_calls_variable"] = original(self)
+            return called
+    calls_variable.__doc__ = original.__doc__
+    return calls_variable
+
+
+_PLAIN_FORMAT = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
+                 ("text-decoration", "none"), ("vertical-align", "baseline"))
+
+
+def _format(self: Any, string: Any) -> Any:
+    """Formatted.format: nothing to do for an element with no font or decoration attributes."""
+    try:
+        plain = self.__dict__["_fast_plain_format"]
+    except KeyError:
+        plain = self.__dict__["_fast_plain_format"] = all(self.get(name, default) == default
+                                                         for name, default in _PLAIN_FORMAT)
+    if not plain:
+        return csl.Formatted.format(self, string)
+    if isinstance(string, (int, float)):
+        string = str(string)
+    return string
+
+
+def _wrap(self: Any, string: Any) -> Any:
+    """Affixed.wrap with the prefix and suffix read once."""
+    if string is not None:
+        try:
+            prefix, suffix = self.__dict__["_fast_affixes"]
+        except KeyError:
+            prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
+        if not prefix and isinstance(string, (str, MixedString)):
+            # "" + string is string for citeproc-py's strings, and so is string + ""
+            return string + csl.normalize_seam(string, suffix) if suffix else string
+        string = csl.normalize_seam(prefix, string)
+        text = prefix + string
+        return text + csl.normalize_seam(text, suffix)
+    return None
+
+
+def _name_get_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
+    """Name.get_option: an inherited name option depends on the element and its context alone,
+    unless a sort key overrides it."""
+    if sort_options is not None:
+        try:
+            sort_options[name]
+        except (TypeError, KeyError):
+            pass
+        else:
+            return csl.Name.get_option(self, name, context, sort_options)
+    cache = self.__dict__.setdefault("_fast_options", {})
+    key = (name, context)
+    try:
+        return cache[key]
+    except KeyError:
+        value = cache[key] = csl.Name.get_option(self, name, context, None)
+        return value
+
+
+_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+                 "et-al-use-first", "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last",
+                 "initialize-with", "name-as-sort-order", "sort-separator", "form", "demote-non-dropping-particle")
+
+
+def _name_options(self: Any, context: Any, sort_options: Any) -> tuple[Any, ...]:
+    """The options Name.process reads, in its order, once per context and sort options."""
+    if sort_options is not None and not isinstance(sort_options, dict):
+        return tuple(self.get_option(name, context, sort_options) for name in _NAME_OPTIONS)
+    key = (context, frozenset(sort_options.items()) if sort_options else None)
+    cache = self.__dict__.setdefault("_fast_name_options", {})
+    try:
+        return cache[key]  # type: ignore[no-any-return]
+    except KeyError:
+        options = cache[key] = tuple(self.get_option(name, context, sort_options) for name in _NAME_OPTIONS)
+        return options
+
+
+def _name_process(self: Any, item: Any, variable: str, context: Any = None, sort_options: Any = None,
+                  **kwargs: Any) -> Any:
+    """Name.process (citeproc-py 0.11) with its options and name parts read once."""
+    (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
+     et_al_subseq_min, et_al_subseq_use_first, et_al_use_last, initialize_with, name_as_sort_order,
+     sort_separator, form, demote_ndp) = _name_options(self, context, sort_options)
+    try:
+        name_parts = self.__dict__["_fast_name_parts"]
+    except KeyError:
+        name_parts = self.__dict__["_fast_name_parts"] = self.findall("cs:name-part", self.nsmap)
+
+    def format_name_parts(given: Any, family: Any) -> tuple[Any, Any]:
+        for part in name_parts:
+            given, family = part.format_part(given, family)
+        return given, family
+
+    names = item.reference.get(variable, [])
+
+    if and_ == "text":
+        and_term = self.get_single_term(name="and")
+    elif and_ == "symbol":
+        and_term = self.preformat("&")
+
+    et_al = self.et_al()
+    output: list[Any] = []
+    if form == "count":
+        count = min(len(names), et_al_use_first)
+        output.append(count)
+        return sum(output)
+    et_al_truncate = len(names) > 1 and et_al_min and len(names) >= et_al_min
+    et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
+    if et_al_truncate:
+        if et_al_last:
+            names = names[:et_al_use_first] + [names[-1]]
+        else:
+            names = names[:et_al_use_first]
+    for i, name in enumerate(names):
+        given, family, dp, ndp, suffix = name.parts()
+
+        if given is not None and initialize_with is not None:
+            given = self.initialize(given, initialize_with, context)
+
+        if form == "long":
+            if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
+                if demote_ndp in ("never", "sort-only"):
+                    family = " ".join([n for n in (ndp, family) if n])
+                    given = " ".join([n for n in (given, dp) if n])
+                else:
+                    given = " ".join([n for n in (given, dp, ndp) if n])
+
+                given, family = format_name_parts(given, family)
+                order = family, given, suffix
+                text = sort_separator.join([n for n in order if n])
+            else:
+                family = " ".join([n for n in (dp, ndp, family) if n])
+                given, family = format_name_parts(given, family)
+                order = given, family, suffix
+                text = " ".join([n for n in order if n])
+        elif form == "short":
+            family = " ".join([n for n in (ndp, family) if n])
+            given, family = format_name_parts(given, family)
+            text = family
+
+        output.append(text)
+
+    if et_al_truncate and et_al:
+        if et_al_last:
+            ellipsis = self.unicode_character("horizontal ellipsis")
+            output[-1] = ellipsis + " " + output[-1]
+            text = self.join(output, delimiter)
+        elif delimiter_precedes_et_al == "always" or (delimiter_precedes_et_al == "contextual"
+                                                       and len(output) >= 2):
+            output.append(et_al)
+            text = self.join(output, delimiter)
+        else:
+            text = self.join(output, delimiter) + " " + et_al
+    elif and_ is not None and len(output) > 1:
+        text = self.join(output[:-1], ", ")
+        if delimiter_precedes_last == "always" or (delimiter_precedes_last == "contextual" and len(output) > 2):
+            text = self.join([text, ""], ", ")
+        else:
+            text += " "
+        text += "{} ".format(and_term) + output[-1]
+    else:
+        text = self.join(output, delimiter)
+    return text
+
+
+def _term_text(original: Any, slot: str) -> property:
+    def text(self: Any) -> Any:
+        # the text is preformatted for the output markup: one answer per formatter
+        formatter = self.get_formatter()
+        cached = self.__dict__.get(slot)
+        if cached is not None and cached[0] is formatter:
+            return cached[1]
+        value = original.fget(self)
+        self.__dict__[slot] = (formatter, value)
+        return value
+    return property(text, doc=original.__doc__)
+
+
+def _chain_answers(root: Any) -> dict[Any, Any] | None:
+    """What has been looked up in the root's current locale chain (root.locales, which polybib
+    swaps per entry for one with the entry's role words): the chain's lists are never changed in
+    place, so the list object stands for its content; a few recent chains are kept."""
+    locales = root.__dict__.get("locales")
+    if locales is None:
+        return None
+    last = root.__dict__.get("_fast_last_chain")
+    if last is not None and last[0] is locales:
+        return last[1]  # type: ignore[no-any-return]
+    chains = root.__dict__.setdefault("_fast_chains", {})
+    try:
+        chain, answers = chains[id(locales)]
+        if chain is locales:
+            root.__dict__["_fast_last_chain"] = (chain, answers)
+            return answers  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    if len(chains) >= 8:
+        chains.clear()
+    answers = {}
+    chains[id(locales)] = root.__dict__["_fast_last_chain"] = (locales, answers)  # the list is kept, so its id
+    return answers                                                                 # is not reused meanwhile
+
+
+def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bool = True,
+              zero_padded: bool = False) -> Any:
+    root = self.get_root()
+    answers = None if isinstance(root, csl.Locale) else _chain_answers(root)
+    if answers is None:
+        return csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
+    key = ("term", name, form, fallback_locale, zero_padded)
+    try:
+        return answers[key]
+    except KeyError:
+        term = answers[key] = csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
+        return term
+
+
+def _get_date(self: Any, form: str) -> Any:
+    answers = _chain_answers(self.get_root())
+    if answers is None:
+        return csl.CitationStylesElement.get_date(self, form)
+    key = ("date", form)
+    try:
+        return answers[key]
+    except KeyError:
+        date = answers[key] = csl.CitationStylesElement.get_date(self, form)
+        return date
+
+
+def _get_locale_option(self: Any, name: str) -> Any:
+    answers = _chain_answers(self.get_root())
+    if answers is None:
+        return csl.CitationStylesElement.get_locale_option(self, name)
+    key = ("option", name)
+    try:
+        return answers[key]
+    except KeyError:
+        value = answers[key] = csl.CitationStylesElement.get_locale_option(self, name)
+        return value
+
+
+def _locale_get_option(self: Any, name: str) -> Any:
+    """Locale.get_option with its cs:style-options found once."""
+    options = self.__getattr__("style-options")
+    if options is None:
+        raise IndexError
+    return options.get(name, self._default_options[name])
+
+
+def _if_type(self: Any, item: Any) -> list[bool]:
+    try:
+        types = self.__dict__["_fast_types"]
+    except KeyError:
+        types = self.__dict__["_fast_types"] = [kind.lower() for kind in self.get("type").split()]
+    if not types:
+        return []
+    item_type = item.reference.type
+    return [kind == item_type for kind in types]
+
+
+def _sort(self: Any, items: Any, context: Any) -> Any:
+    """Sort.sort: one cite needs no sort keys (a citation of one work renders every key macro only
+    to compare it with nothing). Kept where rendering a key could change later output: a localised
+    date with date parts of its own, which citeproc-py copies into the locale's date."""
+    if isinstance(items, list) and len(items) <= 1:
+        root = self.get_root()
+        try:
+            rewrites = root.__dict__["_fast_rewrites_dates"]
+        except KeyError:
+            rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
+                root.xpath(".//cs:date[@form][cs:date-part]", namespaces=self.nsmap))
+        if not rewrites:
+            return list(items)
+    return csl.Sort.sort(self, items, context)
+
+
+def _children(element: Any) -> list[tuple[Any, bool]]:
+    """The children of an element, each with whether it is a cs:choose (which gets the delimiter)."""
+    try:
+        return element.__dict__["_fast_children"]  # type: ignore[no-any-return]
+    except KeyError:
+        children = element.__dict__["_fast_children"] = [(child, isinstance(child, csl.Choose))
+                                                         for child in element.iterchildren()]
+        return children
+
+
+def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+    """Parent.render_children (citeproc-py 0.11) over the children found once."""
+    output = []
+    for child, is_choose in _children(self):
+        try:
+            if is_choose:
+                text = child.render(item, delimiter=delimiter, **kwargs)
+            else:
+                text = child.render(item, **kwargs)
+            if text is not None:
+                output.append(text)
+        except VariableError:
+            pass
+    if output:
+        return csl.join(output, delimiter)
+    return None
+
+
+def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Group.process (citeproc-py 0.11) over the children found once."""
+    output = []
+    variable_called = False
+    variable_rendered = False
+    delimiter = self.get("delimiter", "")
+    for child, is_choose in _children(self):
+        variable_called = variable_called or child.calls_variable()
+        try:
+            if is_choose:
+                child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+            else:
+                child_text = child.render(item, context=context, **kwargs)
+            if child_text is not None:
+                output.append(child_text)
+                variable_rendered = variable_rendered or child.calls_variable()
+        except VariableError:
+            pass
+    success = not variable_called or (variable_called and variable_rendered)
+    if output and success:
+        return self.join(output)
+    raise VariableError
+
+
+def _choose_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    """Choose.render (citeproc-py 0.11) over the children found once."""
+    for child, _ in _children(self):
+        try:
+            return child.render(item, context=context, delimiter=delimiter, **kwargs)
+        except csl.ConditionFailed:
+            continue
+    return None
+
+
+_CONDITIONS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+               ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
+
+
+def _if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    """If.render (citeproc-py 0.11) with the element's conditions and match read once."""
+    try:
+        tests, match = self.__dict__["_fast_conditions"]
+    except KeyError:
+        tests = [method for attribute, method in _CONDITIONS if attribute in self.attrib]
+        if "position" in self.attrib:
+            tests.append("_position")
+        tests, match = self.__dict__["_fast_conditions"] = (tests, self.get("match"))
+    results: list[Any] = []
+    for method in tests:
+        if method == "_position":
+            results += self._position(item, context)
+        else:
+            results += getattr(self, method)(item)
+    if match == "any":
+        result = any(results)
+    elif match == "none":
+        result = not any(results)
+    else:
+        result = all(results)
+    if not result:
+        raise csl.ConditionFailed
+    return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+
+_TEXT_SOURCES = ("variable", "macro", "term", "value")
+_UNKNOWN = object()
+
+
+def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Text.process (citeproc-py 0.11) with what the element prints (variable, macro, term or value)
+    read once."""
+    if context is None:
+        context = self
+    # the item's language: its reference's, or when it has none the style's default (kept per item)
+    language = item.__dict__.get("_fast_language", _UNKNOWN)
+    if language is _UNKNOWN:
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = None
+        item.__dict__["_fast_language"] = language
+    if language is None:
+        language = self.get_root().get("default-locale", "en")[:2]
+    try:
+        source = self.__dict__["_fast_source"]
+    except KeyError:
+        source = self.__dict__["_fast_source"] = next((s for s in _TEXT_SOURCES if s in self.attrib), None)
+    if source == "variable":
+        text = self._variable(item, context)
+    elif source == "macro":
+        text = self.get_macro(self.get("macro")).render(item, context)
+    elif source == "term":
+        text = self._term(item)
+    elif source == "value":
+        text = String(self.preformat(self.get("value")))
+    else:
+        return csl.Text.process(self, item, context, **kwargs)  # fails as citeproc-py's does
+    return text, language
+
+
+def _strip_periods(self: Any, string: Any) -> Any:
+    try:
+        strip = self.__dict__["_fast_strip_periods"]
+    except KeyError:
+        strip = self.__dict__["_fast_strip_periods"] = self.get("strip-periods", "false").lower() == "true"
+    return string.replace(".", "") if strip else string
+
+
+def _case(self: Any, text: Any, language: str | None = None) -> Any:
+    try:
+        text_case = self.__dict__["_fast_text_case"]
+    except KeyError:
+        text_case = self.__dict__["_fast_text_case"] = self.get("text-case")
+    return text if text_case is None else csl.TextCased.case(self, text, language)
+
+
+def _quote(self: Any, string: Any) -> Any:
+    self.get_locale_option("punctuation-in-quote").lower()  # as citeproc-py: fails without style options
+    try:
+        quoted = self.__dict__["_fast_quotes"]
+    except KeyError:
+        quoted = self.__dict__["_fast_quotes"] = self.get("quotes", "false").lower() == "true"
+    if quoted:
+        string = self.get_single_term(name="open-quote") + string + self.get_single_term(name="close-quote")
+    return string
+
+
+def _names_insert(self: Any, index: int, element: Any) -> None:
+    """citeproc-py inserts a fresh, namespace-less <Name/> into a cs:names without a cs:name each time
+    it renders it (its text comes from that object, the tree only gives it a root and siblings):
+    replace the previous one instead of piling them up."""
+    if index == 0 and element.tag == "Name" and len(self) and self[0].tag == "Name":
+        del self[0]
+    csl.Names.insert(self, index, element)
+    self.__dict__.pop("_fast_children", None)
+
+
+def _position(self: Any, item: Any, context: Any) -> list[bool]:
+    """If._position (citeproc-py 0.11), with "already cited" answered from `CitedKeys` instead of a
+    scan of every earlier cite."""
+    if context is None:
+        context = self
+    if context.xpath_search("./ancestor::*[self::cs:bibliography]"):
+        return [False]
+    cites = context.get_layout().getparent().cites
+    last_cite = cites[-1] if cites else None
+    if isinstance(cites, CitedKeys):
+        already_cited = item.key in cites.keys
+    else:
+        already_cited = item.key in (cite.key for cite in cites)
+    possibly_ibid = (already_cited and item.key == last_cite.key
+                     and (item.citation is last_cite.citation or len(last_cite.citation.cites) == 1))
+    results = []
+    for position in self.get("position").split():
+        result = False
+        if position == "first":
+            result = not already_cited
+        elif position == "subsequent":
+            result = already_cited
+        elif possibly_ibid and position == "ibid":
+            result = item.has_locator or not last_cite.has_locator
+        elif possibly_ibid and position == "ibid-with-locator":
+            result = (item.has_locator and not last_cite.has_locator
+                      or (item.has_locator and last_cite.has_locator and item.locator != last_cite.locator))
+        elif already_cited and position == "near-note":
+            max_distance = self.get_root().get_option("near-note-distance")
+            citations = 1
+            last_citation = None
+            for cite in reversed(cites):
+                if item.key == cite.key and citations <= max_distance:
+                    result = True
+                    break
+                elif cite.citation is not last_citation:
+                    citations += 1
+                    last_citation = cite.citation
+        results.append(result)
+    return results
+
+
+# (class whose method is replaced, attribute, replacement): a replacement is used only where the class
+# being made fast inherits that very attribute from citeproc-py, never over a polybib override
+_REPLACEMENTS: list[tuple[type, str, Any]] = [
+    (csl.SomewhatObjectifiedElement, "__getattr__", _getattr),
+    (csl.CitationStylesElement, "get_root", _get_root),
+    (csl.CitationStylesElement, "xpath_search", _xpath_search),
+    (csl.CitationStylesElement, "get_term", _get_term),
+    (csl.CitationStylesElement, "get_date", _get_date),
+    (csl.CitationStylesElement, "get_locale_option", _get_locale_option),
+    (csl.Locale, "get_option", _locale_get_option),
+    (csl.If, "_type", _if_type),
+    (csl.Sort, "sort", _sort),
+    (csl.Parent, "calls_variable", _cached_calls_variable(csl.Parent.calls_variable)),
+    (csl.Text, "calls_variable", _cached_calls_variable(csl.Text.calls_variable)),
+    (csl.Formatted, "format", _format),
+    (csl.Affixed, "wrap", _wrap),
+    (csl.Name, "get_option", _name_get_option),
+    (csl.Name, "process", _name_process),
+    (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
+    (csl.Term, "multiple", _term_text(csl.Term.multiple, "_fast_multiple")),
+    (csl.Names, "insert", _names_insert),
+    (csl.Parent, "render_children", _render_children),
+    (csl.Group, "process", _group_process),
+    (csl.Choose, "render", _choose_render),
+    (csl.If, "render", _if_render),
+    (csl.Text, "process", _text_process),
+    (csl.StrippedPeriods, "strip_periods", _strip_periods),
+    (csl.TextCased, "case", _case),
+    (csl.Quoted, "quote", _quote),
+    (csl.If, "_position", _position),
+]
+
+# citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
+# localised date, so a date part's formatting, affixes and case are read each time
+_READ_EACH_TIME = frozenset({"format", "wrap", "case", "strip_periods"})
+
+_FAST_CLASSES: dict[type, type] = {}
+_FAST_CLASSES_LOCK = threading.Lock()
+
+
+def fast_class(base: type) -> type:
+    """The cached version of an element class: a subclass of ``base`` with the replacements that
+    apply to it (made once per class)."""
+    if vars(base).get("_fast_cached_class"):
+        return base
+    with _FAST_CLASSES_LOCK:
+        if base not in _FAST_CLASSES:
+            namespace: dict[str, Any] = {"__doc__": base.__doc__, "__module__": __name__, "_fast_cached_class": True}
+            for owner, attribute, replacement in _REPLACEMENTS:
+                if (issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute)
+                        and not (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME)):
+                    namespace[attribute] = replacement
+            # a name no XML tag can have: citeproc-py maps its element classes to tags by class name
+            # (CitationStylesElement.__subclasses__()), and this one must never be picked that way
+            _FAST_CLASSES[base] = type(f"{base.__name__} (cached)", (base,), namespace)
+        return _FAST_CLASSES[base]
+
+
+def fast_classes(namespace: dict[Any, type]) -> dict[Any, type]:
+    """A tag -> element class table with each class replaced by its cached version."""
+    return {tag: fast_class(cls) for tag, cls in namespace.items()}
+
+
+def pin_tree(root: Any) -> None:
+    """Keep the Python object of every element of a parsed tree alive as long as its root, so that
+    what the cached methods learn is kept (lxml drops an element's object, and anything kept on it,
+    once nothing refers to it)."""
+    root.__dict__["_fast_pinned"] = list(root.iter())
+
+
+# --- the list: registered keys, cites, items ---------------------------------------------------
+
+class RegisteredKeys(list):  # type: ignore[type-arg]
+    """CitationStylesBibliography.keys, a list that also knows where each key is: citeproc-py asks
+    ``key in keys`` for every registration and ``keys.index(key)`` for every citation number."""
+
+    def __init__(self, keys: Any = ()) -> None:
+        super().__init__(keys)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._positions: dict[Any, int] = {}
+        for position, key in enumerate(self):
+            self._positions.setdefault(key, position)
+
+    def append(self, key: Any) -> None:  # noqa: D102 - list's
+        self._positions.setdefault(key, len(self))
+        super().append(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._positions
+
+    def index(self, key: Any, *bounds: Any) -> int:  # noqa: D102 - list's
+        if bounds:
+            return super().index(key, *bounds)
+        try:
+            return self._positions[key]
+        except (KeyError, TypeError):
+            return super().index(key)
+
+    def _changed(method: Any) -> Any:  # noqa: N805 - a decorator of the class body
+        def changed(self: Any, *args: Any) -> Any:
+            result = method(self, *args)
+            self._reindex()
+            return result
+        changed.__name__ = method.__name__
+        return changed
+
+    insert = _changed(list.insert)
+    extend = _changed(list.extend)
+    remove = _changed(list.remove)
+    pop = _changed(list.pop)
+    clear = _changed(list.clear)
+    sort = _changed(list.sort)
+    reverse = _changed(list.reverse)
+    __setitem__ = _changed(list.__setitem__)
+    __delitem__ = _changed(list.__delitem__)
+    __iadd__ = _changed(list.__iadd__)
+    del _changed
+
+
+class CitedKeys(list):  # type: ignore[type-arg]
+    """The cites rendered so far (CitationStylesBibliography._cites), with the set of their keys for
+    cs:if position="first|subsequent|ibid". citeproc-py only appends to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: set[Any] = set()
+
+    def append(self, cite: Any) -> None:  # noqa: D102 - list's
+        self.keys.add(cite.key)
+        super().append(cite)
+
+    def _unsupported(self, *args: Any) -> None:
+        raise TypeError("the cites of a bibliography only grow")
+
+    insert = extend = remove = pop = clear = sort = reverse = _unsupported
+    __setitem__ = __delitem__ = __iadd__ = _unsupported
+
+
+class FastBibliography(_CitationStylesBibliography):
+    """CitationStylesBibliography whose keys and cites answer look-ups from a table."""
+
+    def __init__(self, style: Any, source: Any, formatter: Any) -> None:
+        super().__init__(style, source, formatter)
+        self.keys = RegisteredKeys()
+        self._cites = CitedKeys()
+
+    def sort(self) -> None:  # noqa: D102 - citeproc-py's
+        super().sort()
+        self.keys = RegisteredKeys(self.keys)
+
+
+def _missing(self: Any, key: Any) -> Any:
+    raise VariableError
+
+
+# citeproc-py's data objects are dicts whose attributes and items go through two Python methods that
+# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C
+_FAST_DICT = {"__getitem__": dict.__getitem__, "__getattr__": dict.__getitem__, "__missing__": _missing}
+_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": base.__module__})
+              for base in (csl_source.Reference, csl_source.Name, csl_source.Date, csl_source.DateRange,
+                           csl_source.LiteralDate)}
+
+
+def fast_source(source: Any) -> Any:
+    """A CiteProcJSON source whose references, names and dates answer look-ups in C (in place;
+    nothing else changes). Unchanged when the caches are off."""
+    return _fast_source(source) if caches_enabled() else source
+
+
+def _fast_source(source: Any) -> Any:
+    def convert(value: Any) -> None:
+        if type(value) in _FAST_DATA:
+            object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
+            for part in value.values():
+                convert(part)
+        elif type(value) is list:
+            for part in value:
+                convert(part)
+
+    for reference in source.values():
+        convert(reference)
+    return source
+
+
+class _ItemReference:
+    """CitationItem.reference, looked up once per item: an item belongs to one citation, registered
+    with one bibliography, whose source keeps its reference objects (polybib changes them in place)."""
+
+    def __get__(self, item: Any, owner: type | None = None) -> Any:
+        if item is None:
+            return self
+        try:
+            reference = dict.__getitem__(dict.__getitem__(item, "citation"), "bibliography").source[
+                dict.__getitem__(item, "key")]
+        except KeyError:
+            return _CitationItem.reference.fget(item)  # the same error as citeproc-py's
+        item.__dict__["reference"] = reference  # found first from now on (this is no data descriptor)
+        return reference
+
+
+class FastCitationItem(_CitationItem):
+    """CitationItem that reaches its reference in one step (citeproc-py goes through five attribute
+    look-ups of its dict-backed objects, hundreds of times per entry)."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+
+    @property
+    def bibliography(self) -> Any:  # noqa: D102 - citeproc-py's
+        try:
+            return dict.__getitem__(dict.__getitem__(self, "citation"), "bibliography")
+        except KeyError:
+            return _CitationItem.bibliography.fget(self)  # the same error as citeproc-py's
+
+    reference = _ItemReference()
+
+
+def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:
+    """A CitationStylesBibliography, the fast one unless the caches are off."""
+    cls = FastBibliography if caches_enabled() else _CitationStylesBibliography
+    return cls(style, source, formatter)
+
+
+def share_registrations(bibliography: Any, registered: Any) -> bool:
+    """Let ``bibliography`` use the registered keys and items of ``registered``, a bibliography of
+    another locale over the same source and markup (an item reaches only its source, keys and
+    formatter through its bibliography, and they are the same), instead of registering every key
+    again. False when that is not possible or the caches are off."""
+    if (not caches_enabled() or not isinstance(bibliography, FastBibliography)
+            or bibliography.source is not registered.source or bibliography.formatter is not registered.formatter):
+        return False
+    bibliography.keys, bibliography.items = registered.keys, registered.items
+    return True
+
+
+def new_item(key: str, **options: Any) -> Any:
+    """A CitationItem, the fast one unless the caches are off."""
+    cls = FastCitationItem if caches_enabled() else _CitationItem
+    return cls(key, **options)
+
+
+# --- parsed styles kept across calls ---------------------------------------------------------------
+
+class StylePool:
+    """Parsed styles lent to one caller at a time and taken back for the next: inside a `lending`
+    block, what `borrow` gives and what `adopt` is handed goes back to the pool when the block ends
+    (reset by ``reset`` to its loaded state), unless the block fails. At most ``size`` are kept, the
+    least recently returned dropped first; the key says everything a parsed style depends on."""
+
+    def __init__(self, size: int, reset: Callable[[Any], None]) -> None:
+        self.size = size
+        self._reset = reset
+        self._free: OrderedDict[tuple[Hashable, int], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._serial = 0
+        self._loans: ContextVar[list[tuple[Hashable, Any]] | None] = ContextVar(f"polybib_loans_{id(self)}",
+                                                                                default=None)
+
+    @contextlib.contextmanager
+    def lending(self) -> Iterator[None]:
+        """The styles borrowed or adopted inside the block go back to the pool at its end."""
+        loans: list[tuple[Hashable, Any]] = []
+        token = self._loans.set(loans)
+        try:
+            yield
+        finally:
+            self._loans.reset(token)
+        for key, style in loans:  # not after a failure: a style left half-way is not lent again
+            self._give_back(key, style)
+
+    def borrow(self, key: Hashable) -> Any | None:
+        """A free style kept for ``key``, now the caller's, or None."""
+        with self._lock:
+            found = next((pooled for pooled in self._free if pooled[0] == key), None)
+            style = self._free.pop(found) if found is not None else None
+        if style is not None:
+            self.adopt(key, style)
+        return style
+
+    def adopt(self, key: Hashable, style: Any) -> None:
+        """A style just made for ``key``: into the pool at the end of the current `lending` block
+        (outside one it stays the caller's)."""
+        loans = self._loans.get()
+        if loans is not None:
+            loans.append((key, style))
+
+    def _give_back(self, key: Hashable, style: Any) -> None:
+        self._reset(style)
+        with self._lock:
+            self._serial += 1
+            self._free[(key, self._serial)] = style
+            while len(self._free) > self.size:
+                self._free.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every kept style."""
+        with self._lock:
+            self._free.clear()
+
+
+# --- citeproc-py alone, with and without the caches (for comparing output and speed) -------------
+
+def _citeproc_parser() -> etree.XMLParser:
+    """A parser giving citeproc-py's own element classes (none of polybib's), with the caches."""
+    classes: dict[Any, type] = {cls.__name__.replace("_", "-").lower(): cls
+                                for cls in csl.CitationStylesElement.__subclasses__()
+                                if not vars(cls).get("_fast_cached_class")}
+    classes[None] = csl.CitationStylesElement
+    lookup = etree.ElementNamespaceClassLookup()
+    lookup.get_namespace(CSL_NS).update(fast_classes(classes))
+    parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+def _cached_citeproc_style(path: str, locale: str | None) -> CitationStylesStyle:
+    """CitationStylesStyle(path, locale, validate=False) with the cached classes: the style is
+    parsed as citeproc-py does, its locale chain made by citeproc-py, and each locale file in the
+    chain parsed again with the cached classes."""
+    parser = _citeproc_parser()
+    style = CitationStylesStyle.__new__(CitationStylesStyle)
+    style.parser = parser
+    style.xml = etree.parse(path, parser)
+    style.root = style.xml.getroot()
+    style.root.set_locale_list(locale or style.root.get("default-locale", "en-US"), validate=False)
+    chain = []
+    for element in style.root.locales:
+        if element.getroottree().getroot() is not style.root:  # a locale file
+            element = etree.parse(element.getroottree().docinfo.URL, parser).getroot()
+            element.style = style.root
+            pin_tree(element)
+        chain.append(element)
+    style.root.locales = chain
+    pin_tree(style.root)
+    return style
+
+
+def citeproc_bibliography(items: list[dict[str, Any]], style: str, *, locale: str | None = None,
+                          cached: bool = True, formatter: Any = csl_formatter.plain) -> list[str]:
+    """Render CSL-JSON ``items`` with citeproc-py alone: the bibliography sorted by the style, each
+    entry on its own, then one citation of each item, in order. ``cached`` applies this module's
+    caches (element classes, source, bibliography and items), otherwise citeproc-py is as it comes.
+    An entry citeproc-py cannot render gives "!" and the name of the error; a failed sort, "!sort"."""
+    if cached:
+        csl_style = _cached_citeproc_style(style, locale)
+        source = _fast_source(CiteProcJSON(items))
+        bibliography = FastBibliography(csl_style, source, formatter)
+        item_class: type = FastCitationItem
+    else:
+        csl_style = CitationStylesStyle(style, locale=locale, validate=False)
+        source = CiteProcJSON(items)
+        bibliography = _CitationStylesBibliography(csl_style, source, formatter)
+        item_class = _CitationItem
+    for item in items:
+        bibliography.register(Citation([item_class(str(item["id"]))]))
+    texts = []
+    try:
+        bibliography.sort()
+    except Exception:  # noqa: BLE001 - whatever citeproc-py raises, both ways must raise it
+        texts.append("!sort")
+    for item in bibliography.items:
+        try:
+            texts += [str(text) for text in csl_style.render_bibliography([item])]
+        except Exception as error:  # noqa: BLE001 - as above
+            texts.append(f"!{type(error).__name__}")
+    for key in [item.key for item in bibliography.items]:
+        citation = Citation([item_class(key)])
+        bibliography.register(citation)
+        try:
+            texts.append(str(bibliography.cite(citation, lambda cite: None)))
+        except Exception as error:  # noqa: BLE001 - as above
+            texts.append(f"!{type(error).__name__}")
+    return texts

@@ -1,0 +1,172 @@
+"""The formatter's per-style caches (polybib._fastcsl) change the speed and nothing else.
+
+Two levels of byte-identity, on the development corpus in every bundled style:
+
+(a) polybib with the caches against polybib without them (`caches_disabled()`: the plain element
+    classes of citeproc-py and polybib, citeproc-py's bibliography and items, a fresh parse of every
+    style): every entry's key, number, text and locale, in text and in HTML, twice with the caches
+    (the second time on styles reused from the pool).
+(b) citeproc-py alone, with only the cache layer, against citeproc-py as it comes, on the corpus's
+    CSL-JSON: the sorted bibliography entry by entry and one citation of each item. Nothing is patched
+    globally: the cached classes are subclasses used only by trees parsed with them, so both run in
+    this process side by side (`polybib._fastcsl.citeproc_bibliography`).
+
+Speed itself is measured by a benchmark, never asserted here.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from citeproc import formatter as csl_formatter
+from citeproc import model as csl_model
+
+import polybib
+from polybib._evaluate import load_gold
+from polybib._fastcsl import (CitedKeys, FastCitationItem, RegisteredKeys, StylePool, caches_disabled,
+                              caches_enabled, citeproc_bibliography, fast_class)
+from polybib._styles import BUNDLED, load_style
+
+from .conftest import DATA
+
+STYLES = sorted(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def dev_refs():
+    return [polybib.parse_reference(record["raw"]) for record in load_gold(DATA / "dev.jsonl")]
+
+
+def _entries(result: polybib.Bibliography) -> list[tuple[str, int, str, str]]:
+    return [(e.key, e.number, e.text, e.locale) for e in result.entries]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_polybib_output_is_the_same_with_and_without_the_caches(dev_refs, style):
+    for output in ("text", "html"):
+        with caches_disabled():
+            assert not caches_enabled()
+            plain = polybib.format_bibliography(dev_refs, style=style, output=output)
+        cached = [polybib.format_bibliography(dev_refs, style=style, output=output) for _ in range(2)]
+        assert len(plain.entries) == len(dev_refs) > 100
+        for result in cached:
+            assert len(result.entries) == len(plain.entries)
+            assert _entries(result) == _entries(plain)
+            assert result.render() == plain.render()
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-notes-bibliography", "gost-r-7-0-5-2008", "ieee"])
+def test_citations_are_the_same_with_and_without_the_caches(dev_refs, style):
+    keys = [item["id"] for item in polybib.to_csl_json(dev_refs)]
+    # single works, several works at once, a locator, and works cited again (ibid, subsequent)
+    specs = [*keys[:40], keys[:3], {"id": keys[5], "locator": "15"}, keys[5], {"id": keys[5], "locator": "16"},
+             [keys[7], {"id": keys[8], "locator": "2-4"}], keys[0]]
+    with caches_disabled():
+        plain = polybib.cite(dev_refs, specs, style=style)
+    cached = polybib.cite(dev_refs, specs, style=style)
+    assert len(plain) == len(specs) and all(plain)
+    assert cached == plain
+
+
+@pytest.fixture(scope="module")
+def dev_items(dev_refs):
+    # what citeproc-py reads: the CSL-JSON writer's items, without polybib's own "custom" object
+    return [{k: v for k, v in item.items() if k != "custom"} for item in polybib.to_csl_json(dev_refs)]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_citeproc_alone_gives_the_same_output_with_the_cache_layer(dev_items, style):
+    with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
+        warnings.simplefilter("ignore")
+        plain = citeproc_bibliography(dev_items, BUNDLED[style], cached=False)
+        cached = citeproc_bibliography(dev_items, BUNDLED[style], cached=True)
+    # the sorted bibliography and a citation of every item; an entry citeproc-py fails on reads "!Error"
+    assert len(plain) >= 2 * len(dev_items) > 200
+    assert sum(not text.startswith("!") for text in plain) > len(dev_items)
+    assert cached == plain
+
+
+def test_the_switch_gives_the_plain_classes():
+    with caches_disabled():
+        plain = load_style("apa")
+    cached = load_style("apa")
+    assert cached.cached and not plain.cached
+    assert type(plain.root) is csl_model.Style
+    assert type(cached.root).__mro__[1] is csl_model.Style
+
+
+def test_a_polybib_override_is_kept_and_citeproc_methods_are_replaced():
+    from polybib._styles import _Text
+
+    fast_text = fast_class(_Text)
+    assert fast_text.get_macro is _Text.get_macro  # polybib's own look-up stays
+    assert "calls_variable" in vars(fast_text) and "xpath_search" in vars(fast_text)
+    assert fast_class(fast_text) is fast_text
+
+
+def test_registered_keys_answer_like_a_list():
+    keys = RegisteredKeys()
+    for key in ["b", "a", "c", "a"]:
+        keys.append(key)
+    assert keys == ["b", "a", "c", "a"] and keys.index("a") == 1 and "c" in keys and "z" not in keys
+    keys.insert(0, "z")
+    keys.remove("b")
+    assert keys == ["z", "a", "c", "a"] and keys.index("c") == 2 and "b" not in keys
+    with pytest.raises(ValueError):
+        keys.index("b")
+    cites = CitedKeys()
+    cites.append(FastCitationItem("Key1"))
+    assert "key1" in cites.keys and len(cites) == 1
+    with pytest.raises(TypeError):
+        cites.pop()
+
+
+def test_a_pooled_style_comes_back_as_loaded():
+    reset = []
+    pool = StylePool(2, reset.append)
+    with pool.lending():
+        assert pool.borrow("k") is None
+        first, second = object(), object()
+        pool.adopt("k", first)
+        pool.adopt("k", second)
+    assert reset == [first, second]
+    with pool.lending():
+        lent = pool.borrow("k")
+        assert lent in (first, second) and pool.borrow("k") not in (lent, None)  # never lent twice at once
+        assert pool.borrow("k") is None
+    with pytest.raises(RuntimeError), pool.lending():  # a failed block gives nothing back
+        pool.adopt("k", object())
+        raise RuntimeError
+    assert len(reset) == 4
+    for _ in range(3):
+        with pool.lending():
+            pool.adopt("other", object())
+    with pool.lending():
+        assert pool.borrow("k") is None  # only the two most recently returned are kept
+
+
+def test_reset_restores_what_rendering_changes():
+    loaded = load_style("harvard-cite-them-right", locale="en-GB")
+    parts = [part for locale in loaded.base_locales for part in locale.iter(f"{{{csl_model.Style.nsmap['cs']}}}date-part")]
+    assert parts
+    before = [dict(part.attrib) for part in parts]
+    parts[0].set("form", "changed")
+    loaded.root.polybib_language = "ka"
+    loaded.use_entry(language="ru", terms={("editor", "verb-short"): "под ред."})
+    loaded.reset()
+    assert [dict(part.attrib) for part in parts] == before
+    assert loaded.root.locales is loaded.base_locales and loaded.root.polybib_language == "en"
+
+
+def test_a_long_list_does_not_grow_the_style(dev_refs):
+    from polybib._styles import _POOL
+
+    _POOL.clear()
+    result = polybib.format_bibliography(dev_refs * 2, style="nlm-citation-sequence")
+    assert len(result.entries) == 2 * len(dev_refs)
+    pooled = [style for style in _POOL._free.values() if style.path == BUNDLED["nlm-citation-sequence"]]
+    names = [n for style in pooled for n in style.root.iter("{http://purl.org/net/xbiblio/csl}names")]
+    inserted = [sum(child.tag == "Name" for child in n) for n in names]
+    # citeproc-py gives a cs:names without a cs:name a new one at each rendering: at most one is left
+    assert pooled and max(inserted) == 1
