@@ -115,7 +115,8 @@ COLOURS = {"polybib": "C0", "refextract": "C1", "bibtexparser": "C2", "refkit": 
 
 def plot(results: dict[str, Any], path: Path) -> Path | None:
     """Throughput against list size, log-log: one panel per task, one line per tool (and style: GOST
-    dashed). A measurement stopped at the timeout is drawn as a hollow downward triangle at its bound."""
+    dashed, the CLI dotted). A measurement stopped at the timeout is not on the line: a hollow downward
+    triangle marks its bound (the rate was lower)."""
     try:
         import matplotlib
         matplotlib.use("Agg")
@@ -139,9 +140,11 @@ def plot(results: dict[str, Any], path: Path) -> Path | None:
             points.sort()
             tool = label.split(" (")[0]
             colour = COLOURS.get(tool.split()[0], "C7")
-            style = ":" if "CLI" in tool else "--" if "gost" in label else "-"
-            marker = "^" if "CLI" in tool else "s" if "gost" in label else "o"
-            axis.plot([p[0] for p in points], [p[1] for p in points], style, marker=marker, color=colour, label=label)
+            style = ":" if "CLI" in label else "--" if "gost" in label else "-"
+            marker = "^" if "CLI" in label else "s" if "gost" in label else "o"
+            measured = [(x, y) for x, y, b in points if not b]   # a bound is no point of the line
+            axis.plot([p[0] for p in measured], [p[1] for p in measured], style, marker=marker, color=colour,
+                      label=label)
             bounded = [(x, y) for x, y, b in points if b]
             if bounded:
                 axis.plot(*zip(*bounded), "v", markersize=11, markerfacecolor="none", color=colour)

@@ -1,7 +1,7 @@
 """polybib's benchmarks: parse, BibTeX read + write, formatting and check, against peers, in one run.
 
-    python benchmarks/run.py                  # everything (about half an hour on 2 shared cores today)
-    python benchmarks/run.py --quick          # small sizes only (about 2 minutes)
+    python benchmarks/run.py                  # everything (about an hour on 2 busy shared cores today)
+    python benchmarks/run.py --quick          # small sizes only (a few minutes)
     python benchmarks/run.py --only parse,format
     python benchmarks/run.py --million        # also stream a 1,000,000-reference list through `polybib parse`
     python benchmarks/run.py --write-docs     # also put the table and the plot into docs/performance.md
@@ -341,7 +341,7 @@ def versions() -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="small sizes only (about 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="small sizes only (a few minutes)")
     parser.add_argument("--only", default=",".join(SECTIONS),
                         help=f"comma-separated sections to run (default: all of {','.join(SECTIONS)})")
     parser.add_argument("--million", action="store_true",
