@@ -120,6 +120,8 @@ def _safe(checked: CheckedList, findings: list[Finding]) -> tuple[list[Finding],
             break
         refused_items |= bad
         accepted = [f for f in accepted if f.item not in refused_items]
+    else:   # never verified (a changed record that no finding's item points to): repair nothing
+        return [], list(findings)
     refused = [f for f in findings if f.item in refused_items]
     return accepted, refused
 
