@@ -336,42 +336,34 @@ def _chain_answers(root: Any) -> dict[Any, Any] | None:
     return answers                                                                 # is not reused meanwhile
 
 
+def _answered(answers: dict[Any, Any] | None, key: tuple[Any, ...], compute: Any) -> Any:
+    """``compute()``, kept in the locale chain's ``answers`` under ``key`` (computed each time when
+    there is no chain to keep it in)."""
+    if answers is None:
+        return compute()
+    try:
+        return answers[key]
+    except KeyError:
+        value = answers[key] = compute()
+        return value
+
+
 def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bool = True,
               zero_padded: bool = False) -> Any:
     root = self.get_root()
-    answers = None if isinstance(root, csl.Locale) else _chain_answers(root)
-    if answers is None:
-        return csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
-    key = ("term", name, form, fallback_locale, zero_padded)
-    try:
-        return answers[key]
-    except KeyError:
-        term = answers[key] = csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded)
-        return term
+    return _answered(None if isinstance(root, csl.Locale) else _chain_answers(root),
+                     ("term", name, form, fallback_locale, zero_padded),
+                     lambda: csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded))
 
 
 def _get_date(self: Any, form: str) -> Any:
-    answers = _chain_answers(self.get_root())
-    if answers is None:
-        return csl.CitationStylesElement.get_date(self, form)
-    key = ("date", form)
-    try:
-        return answers[key]
-    except KeyError:
-        date = answers[key] = csl.CitationStylesElement.get_date(self, form)
-        return date
+    return _answered(_chain_answers(self.get_root()), ("date", form),
+                     lambda: csl.CitationStylesElement.get_date(self, form))
 
 
 def _get_locale_option(self: Any, name: str) -> Any:
-    answers = _chain_answers(self.get_root())
-    if answers is None:
-        return csl.CitationStylesElement.get_locale_option(self, name)
-    key = ("option", name)
-    try:
-        return answers[key]
-    except KeyError:
-        value = answers[key] = csl.CitationStylesElement.get_locale_option(self, name)
-        return value
+    return _answered(_chain_answers(self.get_root()), ("option", name),
+                     lambda: csl.CitationStylesElement.get_locale_option(self, name))
 
 
 def _locale_get_option(self: Any, name: str) -> Any:

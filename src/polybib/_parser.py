@@ -59,8 +59,8 @@ def _access_date_words() -> tuple[str, ...]:
 
 
 def _may_hold_url(text: str) -> bool:
-    """False when the URL pattern cannot match: no "://", no "www." and no domain ending before a "/"."""
-    return "://" in text or "www." in text.lower() or bool(_DOMAIN_END.search(text))
+    """(``text`` in lower case.) False when the URL pattern cannot match: no "://", no "www." and no domain ending before a "/"."""
+    return "://" in text or "www." in text or bool(_DOMAIN_END.search(text))
 
 
 _DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
@@ -267,7 +267,7 @@ class _Parser:
                 continue
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
-        for match in _url_pattern().finditer(self.work) if _may_hold_url(self.work) else ():
+        for match in _url_pattern().finditer(self.work) if _may_hold_url(lowered) else ():
             url = match.group(1).rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
@@ -1400,7 +1400,7 @@ class _Parser:
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
         ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
-        if len(sample.split()) <= 2 and ref.script == detect_script(self.text):
+        if len(sample.split()) <= 2 and ref.script == self.script:
             # a one- or two-word title says little: the whole string (place, page words) decides
             ref.language = detect_language(self.text, script=ref.script).split("-")[0]
         elif not ref.language:
