@@ -105,3 +105,7 @@ class Report:
     @property
     def fixable(self) -> list[Finding]:
         return [f for f in self.findings if f.fix is not None]
+
+    @property
+    def fixable_count(self) -> int:
+        return sum(1 for f in self.findings if f.fix is not None)
