@@ -71,11 +71,12 @@ def render_chunks(report: Findings, fmt: str, *, color: bool = False) -> Iterato
         yield json.dumps(data(report, []), ensure_ascii=False, indent=2) + "\n"
         return
     # json.dumps of the whole, with the list of findings written an item at a time in its place
-    before, after = json.dumps(data(report, [_ITEMS]), ensure_ascii=False, indent=2).split(json.dumps(_ITEMS))
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    before, after = encoder.encode(data(report, [_ITEMS])).split(json.dumps(_ITEMS))
     indent = "\n" + before.rsplit("\n", 1)[1]
     yield before
     for n, item in enumerate(items):
-        yield ("," + indent if n else "") + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", indent)
+        yield ("," + indent if n else "") + encoder.encode(item).replace("\n", indent)
     yield after + "\n"
 
 
