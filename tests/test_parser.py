@@ -210,6 +210,18 @@ CASES = [
      "Материалы Междунар. науч.-практ. конф. «Наука и образование» (Москва, 12–13 мая 2019 г.) / отв. ред. "
      "С. С. Сидоров. – М. : МГУ, 2019. – 320 с.",
      {"authors": [], "editors": ["Сидоров, С. С."], "publishers": ["МГУ"], "pagetotal": "320"}),
+    ("an address that a line end broke with a space is read whole",
+     "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
+     "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",
+     {"url": "https://ukrstat.gov.ua/operativ/menu/menu_u/ ds.htm?id=12&lang=uk", "urldate": "2021-02-05"}),
+    ("an address ending a sentence is not continued into the next words",
+     "Kitabxana haqqında. – URL: http://anl.az/el/ Bakı : Azərnəşr, 2011. – 30 s.",
+     {"url": "http://anl.az/el/", "places": ["Bakı"], "publishers": ["Azərnəşr"], "pagetotal": "30"}),
+    ("a word broken at a line end is joined; a suspended compound keeps its hyphen",
+     "Məmmədov, Ə. Orta əsr- lər Azərbaycan ədəbiyyatı : ikinci- və üçüncü kurslar üçün dərs vəsaiti. – "
+     "Bakı : Elm, 2004. – 120 s.",
+     {"title": "Orta əsrlər Azərbaycan ədəbiyyatı", "genre": "ikinci- və üçüncü kurslar üçün dərs vəsaiti",
+      "pagetotal": "120"}),
 ]
 
 

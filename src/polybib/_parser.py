@@ -64,6 +64,32 @@ def _may_hold_url(text: str) -> bool:
 
 
 _DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
+# After a space, a piece of the same address: one that has an address's inner marks ("%C4%9Flu.+ped",
+# "obldp.nsf/archive/3E8?x", "me=e-kataloq"), or any ASCII word after an address cut where no address
+# ends ("…&theme=e- kataloq"). Words in brackets or with letters outside ASCII are never taken.
+_URL_PIECE = re.compile(r" ([!-'*-~]*(?:[%=&+?]|\w/)[!-'*-~]*)")
+_URL_PIECE_AFTER_CUT = re.compile(r" ([!-'*-Z^-~][!-'*-~]*)")
+_URL_CUT = frozenset("%&=+?-_")
+
+
+# "The official site of Dnepropetrovsk Regional State Administration (2011), “News of the region”": the
+# Harvard "References" lists name a body (four words or more, small words between) before the year,
+# and the title follows in quotes
+_HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
+# "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
+_LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
+# the words after which a hyphen ends a suspended compound ("ikinci- və üçüncü", "пред- и послевоенный")
+_CONJUNCTIONS = frozenset({"və", "ve", "yaxud", "ya", "и", "или", "і", "й", "та", "або", "и/или", "and", "or",
+                           "und", "oder", "et", "ou", "ва", "ёки", "ва", "ҳәм", "ve/veya", "veya", "және", "мен"})
+
+
+def _url_continued(text: str, end: int) -> int:
+    """Where an address that the text breaks with single spaces ends: ``end`` when it is whole."""
+    while True:
+        match = (_URL_PIECE_AFTER_CUT if text[end - 1] in _URL_CUT else _URL_PIECE).match(text, end)
+        if not match:
+            return end
+        end = match.end()
 
 
 @cache
@@ -268,7 +294,13 @@ class _Parser:
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
         for match in _url_pattern().finditer(self.work) if _may_hold_url(lowered) else ():
-            url = match.group(1).rstrip(".,;:)—–")
+            url = match.group(1)
+            broken = _url_continued(self.work, match.end(1))
+            if broken > match.end(1):   # "…/OBLADM/ obldp.nsf/archive/3E8?opendocument": a line break in the address
+                url = self.work[match.start(1):broken]
+                ref.diagnose("url-with-space", f"the address {url!r} is broken by a space (a line break?): "
+                             "kept as written", span=Span(match.start(1), broken))
+            url = url.rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
             end = match.start(1) + len(url)
@@ -449,10 +481,12 @@ class _Parser:
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
         match = re.match(rf"^((?:{NAME_WORD}\s?){{1,3}})\(\s?({_YEAR})\s?\)\s?", part.text)
-        if not match:
+        corporate = _HARVARD_BODY.match(part.text) if not match else None
+        if not match and not corporate:
             return part
+        match = match or corporate
         words = match.group(1).split()
-        if _CORPORATE.search(match.group(1)):
+        if corporate or _CORPORATE.search(match.group(1)):
             self.ref.authors.append(Person(corporate=match.group(1).strip()))
         else:
             self.ref.authors.append(Person(family=words[0], given=" ".join(words[1:])))
@@ -464,8 +498,26 @@ class _Parser:
         if pieces:
             self.ref.title = self.take(pieces[0].strip(_QUOTES), "title")
             remainder = [p for p in pieces[1:]]
-            self.parse_comma_imprint(remainder)
+            if remainder and remainder[0].text[:1] in _QUOTE_PAIRS and remainder[0].text[-1:] in _QUOTES:
+                self.read_quoted_journal(remainder)
+            else:
+                self.parse_comma_imprint(remainder)
         return Piece("", rest.end)
+
+    def read_quoted_journal(self, pieces: list[Piece]) -> None:
+        """'…, “Azerbaycan”, Ankara: yıl 24, sayı 214, s. 9-10': the journal in quotes, its place
+        before a colon, then the numbering, each element in its field."""
+        ref = self.ref
+        ref.entry_type = "article"
+        ref.host = Reference(entry_type="periodical")
+        ref.host.title = self.take(pieces[0].strip(_QUOTES), "journaltitle")
+        for piece in pieces[1:]:
+            place = re.match(r"^([^\W\d_][^:]*?)\s?:\s?", piece.text)
+            if place and self.is_place(place.group(1)):
+                ref.host.places = self.read_places(place.group(1))
+                self.claim(piece.start, piece.start + place.end(), "location")
+                piece = piece.cut(place.end())
+            self.classify_area(piece, into=ref)
 
     def parse_quoted_article(self, part: Piece) -> Piece:
         """An article cited the Chicago / MLA way, as Google Scholar exports it in any interface
@@ -740,7 +792,7 @@ class _Parser:
             self.claim(title.start - 1, title.start)
             self.claim(title.end, title.end + 1)
         title = self.split_trailing_genre(title.strip(" ."))
-        ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
+        ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(" ."), "title")), title)
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
@@ -751,10 +803,10 @@ class _Parser:
             if is_genre(value) or _THESIS.search(value) or _ACT_KIND_START.match(value):
                 if _THESIS.search(value):
                     ref.thesis_type = value
-                genres.append(value.strip("[]"))
+                genres.append(self.join_broken_words(value.strip("[]"), piece))
                 self.claim(piece.start, piece.end, "genre")
             else:
-                subtitles.append(value)
+                subtitles.append(self.join_broken_words(value, piece))
                 self.claim(piece.start, piece.end, "subtitle")
         ref.subtitle = " : ".join(subtitles)
         ref.genre = " : ".join([*genres, ref.genre] if ref.genre else genres)
@@ -766,6 +818,20 @@ class _Parser:
             if host_title:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
+
+    def join_broken_words(self, value: str, piece: Piece) -> str:
+        """"fakül- təsində" → "fakültəsində": a word hyphenated at a line end that a PDF copy kept.
+        "ikinci- və üçüncü" keeps its hyphen: a conjunction follows a suspended compound."""
+        def join(match: re.Match[str]) -> str:
+            if match.group(2).lower() in _CONJUNCTIONS:
+                return match.group()
+            at = piece.text.find(match.group())
+            span = Span(piece.start + at, piece.start + at + len(match.group())) if at >= 0 else \
+                Span(piece.start, piece.end)
+            self.ref.diagnose("hyphen-line-break", f"{match.group()!r} read as one word broken at a line end",
+                              span=span)
+            return match.group(1) + match.group(2)
+        return _LINE_BREAK_HYPHEN.sub(join, value) if "- " in value else value
 
     def split_trailing_genre(self, title: Piece) -> Piece:
         """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
