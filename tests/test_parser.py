@@ -204,12 +204,21 @@ CASES = [
     ("a law with its date and number after the title",
      "Закон Азербайджанской Республики «Об образовании» от 19 июня 2009 года № 833-IIIQ // Азербайджан. "
      "– 2009. – 8 августа.",
-     {"entry_type": "legislation", "title": "Об образовании", "number": "833-IIIQ", "note": ["19 июня 2009"],
-      "host.title": "Азербайджан"}),
+     {"entry_type": "legislation", "title": "Об образовании", "genre": "Закон Азербайджанской Республики от 19 июня 2009",
+      "number": "833-IIIQ", "note": [], "host.title": "Азербайджан"}),
     ("conference materials under their title are not a person's heading",
      "Материалы Междунар. науч.-практ. конф. «Наука и образование» (Москва, 12–13 мая 2019 г.) / отв. ред. "
      "С. С. Сидоров. – М. : МГУ, 2019. – 320 с.",
      {"authors": [], "editors": ["Сидоров, С. С."], "publishers": ["МГУ"], "pagetotal": "320"}),
+    ("a legal act under its title: kind, date and number as other title information, the gazette's article",
+     "Об электронной подписи : федер. закон от 06.04.2011 № 63-ФЗ // Собрание законодательства РФ. – 2011. – "
+     "№ 15. – Ст. 2036.",
+     {"entry_type": "legislation", "genre": "федер. закон от 06.04.2011", "number": "63-ФЗ",
+      "note": ["Ст. 2036", "№ 15"], "pages": "", "host.title": "Собрание законодательства РФ"}),
+    ("an Azerbaijani act's kind after its issuer",
+     "Təhsil haqqında : Azərbaycan Respublikasının Qanunu № 833-IIIQ // Azərbaycan. – 2009. – 8 avqust.",
+     {"entry_type": "legislation", "genre": "Azərbaycan Respublikasının Qanunu", "number": "833-IIIQ",
+      "date": "8 avqust"}),
     ("an address that a line end broke with a space is read whole",
      "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
      "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",

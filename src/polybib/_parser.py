@@ -171,8 +171,11 @@ _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
-_PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+_PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
+# the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
+# Ст. 2036", "maddə 4"): a note of the description, not its pages
+_GAZETTE_ARTICLE = re.compile(r"^(?:Ст|Стаття|Статья|[Mm]addə)\.?\s?\d+[\w-]*$", re.IGNORECASE)
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
@@ -190,7 +193,8 @@ _PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|�
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
-_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|Закон|Указ|Постановление|Приказ|"
+_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|федер\.\s?(?:конституц\.\s?)?закон|"
+              r"Закон|Указ|Постановление|Приказ|"
               r"Распоряжение|Закон\s України|Наказ|Постанова|Qanun|Fərman|Sərəncam|Qərar)")
 _ACT_KIND_FIRST = re.compile(
     rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
@@ -211,7 +215,12 @@ _VOLUME_IN_TITLE = re.compile(
     r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
-_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE)
+_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE | re.VERBOSE)
+# the Azerbaijani kind after its issuer in the genitive: "Azərbaycan Respublikasının Qanunu", "Nazirlər
+# Kabinetinin Qərarı", "Azərbaycan Respublikası Prezidentinin Fərmanı"
+_ACT_ISSUER_FIRST = re.compile(r"^(?:[^\W\d_]+\s){1,4}(?:Qanunu|Fərmanı|Sərəncamı|Qərarı)(?=\s|$|[,.])")
+# a legal act's own designation ending its kind: "Azərbaycan Respublikasının Qanunu № 812-IIQD", "… № 63-ФЗ"
+_ACT_DESIGNATION = re.compile(r"\s?№\s?(\d+[-‑][^\W\d_][\w-]*)$")
 _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
@@ -591,8 +600,13 @@ class _Parser:
             if groups.get(number):
                 ref.number = self.take(part.cut(match.start(number), match.end(number)), "number")
         for date in ("date", "date_after"):
-            if groups.get(date):   # the act's own date, not a publication date
+            if not groups.get(date):
+                continue
+            if match.re is _ACT_AZ:   # the act's own date, not a publication date
                 ref.note.append(self.take(part.cut(match.start(date), match.end(date)), "date"))
+            else:   # "Федеральный закон от 06.04.2011": the date goes with the kind, as GOST R 7.0.100-2018 prints it
+                dated = part.cut(match.end("title") + 1 if date == "date_after" else match.end("kind"), match.end(date))
+                ref.genre += " " + self.take(dated.strip(" »\"”"), "genre")
         ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
         rest = part.cut(match.end())
@@ -800,9 +814,14 @@ class _Parser:
                 ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
                 self.claim(piece.start, piece.end, "type")
                 continue
-            if is_genre(value) or _THESIS.search(value) or _ACT_KIND_START.match(value):
+            act = _ACT_KIND_START.match(value) or _ACT_ISSUER_FIRST.match(value)
+            if is_genre(value) or _THESIS.search(value) or act:
                 if _THESIS.search(value):
                     ref.thesis_type = value
+                designation = _ACT_DESIGNATION.search(value) if act and not ref.number else None
+                if designation:   # "Azərbaycan Respublikasının Qanunu № 812-IIQD": the act's number
+                    ref.number = designation.group(1)
+                    value = value[: designation.start()]
                 genres.append(self.join_broken_words(value.strip("[]"), piece))
                 self.claim(piece.start, piece.end, "genre")
             else:
@@ -1140,6 +1159,10 @@ class _Parser:
         if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
+        if _GAZETTE_ARTICLE.match(text):
+            self.ref.note.append(text)   # the record's note, where the host's areas are read too
+            self.mark(area)
+            return
         match = _PAGES.match(text)
         if match:
             ref.pages = _page_range(match.group(1))
@@ -1452,8 +1475,11 @@ class _Parser:
             if getattr(host_ref, name) and not getattr(ref, name):
                 setattr(ref, name, getattr(host_ref, name))
                 setattr(host_ref, name, "")
-        if host_ref.places or host_ref.publishers or host_ref.authors:
-            host_ref.entry_type = "book"
+        if host_ref.number:   # the part's number is its own (a legal act's "№ 63-ФЗ"): the issue's is a note
+            ref.note.append(f"№ {host_ref.number}")
+            host_ref.number = ""
+        if host_ref.publishers or host_ref.authors or (host_ref.places and not ref.number):
+            host_ref.entry_type = "book"   # "// Azerbaycan. – Ankara, 1975. – № 214": a serial's place alone stays a serial
 
     # -- finishing -------------------------------------------------------------------------------
     def settle_language(self) -> None:
