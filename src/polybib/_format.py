@@ -102,6 +102,7 @@ class _Entry:
     item: dict[str, Any]
     language: str
     terms: dict[tuple[str, str], str]
+    translated_title: str = ""   # printed in brackets after the romanised title ("Sodruzhestvo [The Commonwealth]")
 
     @property
     def compilers_as_editors(self) -> bool:
@@ -138,7 +139,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             translator_word = _role_word(ref.translators)
             if translator_word:
                 terms[("translator", "verb-short")] = translator_word
-            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms))
+            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms,
+                                  ref.translated_title))
         return entries
     entries = []
     for number, record in enumerate(records, 1):
@@ -146,7 +148,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             raise InputError(f"item {number} is not a CSL-JSON item (a mapping with a type)")
         item = dict(record)
         item["id"] = str(item.get("id") or f"item{number}")
-        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
+        translated = str(item.get("custom", {}).get(CUSTOM_KEY, {}).get("translated_title", ""))
+        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}, translated))
     return entries
 
 
@@ -380,6 +383,9 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     if romanize:
         for entry in entries:
             entry.item, entry.terms = romanize_item(entry.item, system=romanize), {}
+            if entry.translated_title and entry.item.get("title"):
+                # the "References" list of a journal indexed abroad: the romanised title, then its translation
+                entry.item["title"] = f"{entry.item['title']} [{entry.translated_title}]"
     session = _Session(style, entries, output)
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))
