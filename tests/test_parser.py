@@ -219,6 +219,31 @@ CASES = [
      "Təhsil haqqında : Azərbaycan Respublikasının Qanunu № 833-IIIQ // Azərbaycan. – 2009. – 8 avqust.",
      {"entry_type": "legislation", "genre": "Azərbaycan Respublikasının Qanunu", "number": "833-IIIQ",
       "date": "8 avqust"}),
+    ("'и др.' after the heading's names (GOST 7.1-84 headings)",
+     "Петров П. П. и др. Очерки истории Кавказа. – М., 1990. – 100 с.",
+     {"authors": ["Петров, П. П.", "others"], "title": "Очерки истории Кавказа", "pagetotal": "100"}),
+    ("an Azerbaijani thesis abstract",
+     "Həsənova L. Qarabağ xanlığı: tarix üzrə fəlsəfə doktoru dis. avtoreferatı. – Bakı, 2012. – 28 s.",
+     {"entry_type": "thesis", "thesis_type": "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "places": ["Bakı"]}),
+    ("Azerbaijani Cyrillic: the place without a colon, volumes counted in words, the language from the endings",
+     "Вургун С. Әсәрләри. Алты ҹилддә. Ҹ. 3. – Бакы, 1970. – 380 с.",
+     {"title": "Әсәрләри", "volumes": "Алты ҹилддә", "volume": "3", "places": ["Бакы"], "publishers": [],
+      "language": "az"}),
+    ("a journal without '//' whose name ends in 'журнал' keeps the word",
+     "Коваль І. Назва статті. Український історичний журнал. 2019. № 4. С. 5–20.",
+     {"entry_type": "article", "host.title": "Український історичний журнал", "number": "4", "pages": "5--20"}),
+    ("APA 6: the place before the publisher; an extent after it",
+     "Ismayilov, R. (2018). The foreign policy of Azerbaijan. Baku: Qanun, 240 p.",
+     {"authors": ["Ismayilov, R."], "year": "2018", "title": "The foreign policy of Azerbaijan", "places": ["Baku"],
+      "publishers": ["Qanun"], "pagetotal": "240"}),
+    ("GOST 7.1-2003 notes of an electronic resource are notes, not unread text",
+     "Иванова М. А. Методика [Электронный ресурс] : учеб.-метод. пособие. – Электрон. текстовые дан. – Минск : "
+     "БГУ, 2015. – Режим доступа: http://elib.bsu.by/handle/1234, свободный. – Загл. с экрана.",
+     {"entry_type": "online", "note": ["Электрон. текстовые дан", "свободный", "Загл. с экрана"],
+      "url": "http://elib.bsu.by/handle/1234", "places": ["Минск"]}),
+    ("a two-word title: the record's words decide its language, not the heading's names",
+     "Guliyev E. Azerbaijan–Russia relations // Caucasus Survey. 2017. Vol. 5, No. 3. P. 220–236.",
+     {"language": "en", "volume": "5", "number": "3", "pages": "220--236"}),
     ("an address that a line end broke with a space is read whole",
      "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
      "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",
@@ -267,3 +292,13 @@ def test_look_alike_letters_are_repaired_with_a_diagnostic():
     ref = polybib.parse_reference("Азербайджанcкая Республика. – Баку : Элм, 2001. – 100 с.")
     assert ref.title == "Азербайджанская Республика"
     assert "mixed-script-word" in {d.code for d in ref.diagnostics}
+
+
+@pytest.mark.parametrize("text", [
+    "Иванова М. А. Методика [Электронный ресурс]. – Электрон. текстовые дан. – Минск : БГУ, 2015. – Режим "
+    "доступа: http://elib.bsu.by/handle/1234, свободный. – Загл. с экрана.",
+    "Шамсизаде Н. Азербайджанская культура. – Баку : Азернешр, 1990. – 200 с. – Библиогр.: с. 190–198.",
+])
+def test_gost_notes_are_understood(text):
+    ref = polybib.parse_reference(text)
+    assert not ref.partly_understood, [d.message for d in ref.diagnostics]

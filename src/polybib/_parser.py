@@ -76,6 +76,7 @@ _URL_CUT = frozenset("%&=+?-_")
 # Harvard "References" lists name a body (four words or more, small words between) before the year,
 # and the title follows in quotes
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
+_PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
 # "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
 _LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
 # the words after which a hyphen ends a suspended compound ("ikinci- və üçüncü", "пред- и послевоенный")
@@ -187,7 +188,9 @@ _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sa
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
-                     r"thesis|dissertation)", re.IGNORECASE)
+                     r"thesis|dissertation)"
+                     # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
+                     r"|(?:fəlsəfə|elmlər)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis\.|dissertasiya|avtoref)", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
@@ -207,12 +210,19 @@ _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
-_VOLUME_IN_TITLE = re.compile(
-    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ])"
-    r"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə)|\d+\s?cilddə)(?=\s|$|[.,]))?\.?\s?"
-    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
-    r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
-    r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
+@cache
+def _volume_in_title() -> re.Pattern[str]:
+    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
+    cardinal numerals from the terms table)."""
+    cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
+    starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
+    return re.compile(
+        rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
+        rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
+        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
+        r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+        r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+        r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
 _ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE | re.VERBOSE)
@@ -392,6 +402,8 @@ class _Parser:
                 self.classify_area(area, into=self.ref)
             return
         heading, rest = self.parse_heading(part)
+        if not heading and ref.authors:
+            heading = ref.authors   # an APA head whose tail is not APA ("… (2018). Title. Baku: Qanun, 240 p.")
         match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if heading else None
         if match:   # "Willis J. 2012. Title": the author-date habit
             ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
@@ -483,7 +495,13 @@ class _Parser:
         ref.title = self.take(rest.cut(0, end.start()), "title")
         if end["edition"]:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
-        ref.publishers = [self.take(rest.cut(end.start("publisher"), end.end("publisher")), "publisher")]
+        publisher = rest.cut(end.start("publisher"), end.end("publisher"))
+        place = re.match(r"^([^:]{2,40}?)\s?:\s?(?=\S)", publisher.text)
+        if place and self.is_place(place.group(1)):   # APA 6: "Baku: Qanun"
+            ref.places = self.read_places(place.group(1))
+            self.claim(publisher.start, publisher.start + place.end(), "location")
+            publisher = publisher.cut(place.end())
+        ref.publishers = [self.take(publisher, "publisher")]
         self.mark(rest)
         return True
 
@@ -638,7 +656,13 @@ class _Parser:
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
-                return persons, part.cut(match.end())
+                rest = part.cut(match.end())
+                others = _et_al_start().match(rest.text)
+                if others:   # "Иванов И. И. и др. Название": the heading of GOST 7.1-84 named others too
+                    persons.append(Person(family="others", role="author"))
+                    self.claim(rest.start, rest.start + others.end())
+                    rest = rest.cut(others.end())
+                return persons, rest
         return [], part
 
     def title_follows_directly(self, rest: Piece) -> bool:
@@ -914,8 +938,10 @@ class _Parser:
             journal = sentences[-1]
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
         name = self.take(journal.strip(" ."), "journaltitle")
-        kind = re.search(r"\s(jurnalı|qəzeti|журналы?|газетасы?|газета|məcmuəsi)$", name, flags=re.IGNORECASE)
+        kind = re.search(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", name, flags=re.IGNORECASE) or \
+            re.search(r"(?<=[»\"”])\s(журнал|газета)$", name, flags=re.IGNORECASE)
         if kind:   # '"Qobustan" jurnalı': the word for "journal" is a marker, not part of the name
+            # ("Український історичний журнал" is a name: a marker only in the possessive or after a quoted name)
             ref.markers.append(kind.group(1))
             name = name[: kind.start()]
         ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
@@ -940,7 +966,7 @@ class _Parser:
         "Azərbaycan tarixi. I cild". A title after the volume number is the volume's own title, and
         then what precedes is the title of the whole work (maintitle)."""
         ref = self.ref
-        match = _VOLUME_IN_TITLE.search(title_part.text)
+        match = _volume_in_title().search(title_part.text)
         if not match or not match.start():
             return title_part
         if match.group("volumes"):
@@ -1159,6 +1185,10 @@ class _Parser:
         if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
+        if _resource_note().match(text):   # "Электрон. текстовые дан.", "Библиогр.: с. 190–198": GOST notes
+            self.ref.note.append(text)
+            self.mark(area)
+            return
         if _GAZETTE_ARTICLE.match(text):
             self.ref.note.append(text)   # the record's note, where the host's areas are read too
             self.mark(area)
@@ -1337,6 +1367,11 @@ class _Parser:
             elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
                 self.sine_loco = True
+            elif (colon := _PLACE_COLON.match(text)) and not into.publishers and self.is_place(colon.group(1)):
+                # "Baku: Qanun, 240 p.": a place and its publisher inside the comma chain
+                into.places += [p for p in self.read_places(colon.group(1)) if p not in into.places]
+                self.claim(piece.start, piece.start + colon.end(), "location")
+                into.publishers = [_strip_quotes(self.take(piece.cut(colon.end()).strip(" ."), "publisher"))]
             elif self.is_place(text):
                 chain = " ".join(p.text for p in pieces)
                 into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
@@ -1493,8 +1528,11 @@ class _Parser:
         ref.script = script if script != "Zyyy" else self.script
         ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == self.script:
-            # a one- or two-word title says little: the whole string (place, page words) decides
-            ref.language = detect_language(self.text, script=ref.script).split("-")[0]
+            # a one- or two-word title says little: the whole string (place, page words) decides, but
+            # not the heading's names ("Guliyev E.": a Russian ending on an English article)
+            heading = ref.spans.get("author")
+            text = self.text[:heading.start] + self.text[heading.end:] if heading and heading.start == 0 else self.text
+            ref.language = detect_language(text, script=ref.script).split("-")[0]
         elif not ref.language:
             # a title with no sign of its language: the other words of the record that are not
             # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
@@ -1556,6 +1594,22 @@ class _Parser:
             ref.note.append(chunk)
             ref.diagnose("unparsed-text", f"not placed in any field, kept in the note: {chunk!r}",
                          severity=Severity.ERROR)
+
+
+@cache
+def _resource_note() -> re.Pattern[str]:
+    """The notes GOST 7.1-2003 prints that no field holds (terms table: resource_notes), a full stop's
+    space optional ("Электрон.текстовые дан.")."""
+    forms = sorted(table_forms("resource_notes"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f.rstrip(".")).replace(r"\.\ ", r"\.\s?").replace(r"\ ", r"\s") for f in forms)
+    return re.compile(rf"^(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+@cache
+def _et_al_start() -> re.Pattern[str]:
+    """"и др.", "[et al.]", "və b." opening the text after a heading (terms table: et_al)."""
+    forms = sorted({f.rstrip(".") for f in table_forms("et_al")}, key=len, reverse=True)
+    return re.compile(rf"^,?\s?(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|(?=\s))\s?")
 
 
 @cache
