@@ -76,6 +76,9 @@ _URL_CUT = frozenset("%&=+?-_")
 # Harvard "References" lists name a body (four words or more, small words between) before the year,
 # and the title follows in quotes
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
+_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
+                            re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖÇŞĞİ]{2,}(?![^\W\d_])")   # "ССР", "SSR", "РСФСР"
 _PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
 # "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
 _LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
@@ -133,7 +136,10 @@ _SITE_PUBLISHER = re.compile(r"\s?\.\s(?P<name>[^\W\d_][^.:;/\d()\[\]]{1,60}?)[\
 _APA_UNIT = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?,\s?{INITIALS}"
 _APA_NAME = re.compile(_APA_UNIT)
 _APA_JOIN = re.compile(r",?\s(?:&\s|и\s|and\s|və\s)?")
-_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)\.\s")
+# "(2019). " (APA); "(2018), " and "(2010) " are the Harvard habit of British and Ukrainian "References" lists
+_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)(?P<sep>[.,]?)\s")
+# Harvard: '"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.' (the title quoted, the journal, its numbers)
+_HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)[»\"”“’'],?\s(?P<rest>.*)$")
 
 
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
@@ -443,9 +449,44 @@ class _Parser:
             ref.markers.append(match["others"])
         self.claim(part.start + match.start(), part.start + match.end())
         rest = part.cut(match.end())
+        if match["sep"] != "." and (self.read_harvard_article(rest) or
+                                    match["sep"] == "," and self.read_harvard_book(rest)):
+            return Piece("", rest.end)
         if self.read_apa_article(rest) or self.read_apa_chapter(rest) or self.read_apa_book(rest):
             return Piece("", rest.end)
         return rest
+
+    def read_harvard_article(self, rest: Piece) -> bool:
+        """'"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.': the Harvard article of the
+        "References" lists that Ukrainian and Russian journals print next to their DSTU/GOST lists; with
+        nothing after the quoted title but an address, a web page."""
+        quoted = _HARVARD_ARTICLE.match(rest.text)
+        if not quoted:
+            return False
+        ref = self.ref
+        ref.title = self.take(rest.cut(quoted.start("title"), quoted.end("title")), "title")
+        self.claim(rest.start, rest.start + quoted.start("title"))
+        self.claim(rest.start + quoted.end("title"), rest.start + quoted.start("rest"))
+        tail = rest.cut(quoted.start("rest"))
+        pieces = split_top_level(tail, r",\s?")
+        if pieces and pieces[0].text.strip(" .") and not self.area_kind(pieces[0].text.strip(" .")) \
+                and not re.search(r"\d", pieces[0].text):
+            ref.entry_type = "article"
+            ref.host = Reference(entry_type="periodical", title=self.take(pieces[0].strip(" ."), "journaltitle"))
+            pieces = pieces[1:]
+        for piece in pieces:
+            self.classify_area(piece, into=ref)
+        return True
+
+    def read_harvard_book(self, rest: Piece) -> bool:
+        """"Istoriia Ukrainy [History of Ukraine], Znannia, Kyiv, Ukraine.": title, publisher, place."""
+        pieces = split_top_level(rest, r",\s?")
+        if len(pieces) < 2 or not any(self.is_place(p.text.strip(" .")) for p in pieces[1:]):
+            return False
+        self.ref.title = self.take(pieces[0].strip(" ."), "title")
+        remainder = pieces[1:]
+        self.parse_comma_imprint(remainder)
+        return True
 
     def read_apa_article(self, rest: Piece) -> bool:
         """"Title. Journal, 12(3), 45–67.": the numbers at the end, the journal after the last sentence."""
@@ -501,6 +542,11 @@ class _Parser:
             ref.places = self.read_places(place.group(1))
             self.claim(publisher.start, publisher.start + place.end(), "location")
             publisher = publisher.cut(place.end())
+        after = re.search(r",\s?([^,]{2,40})$", publisher.text)
+        if not ref.places and after and self.is_place(after.group(1)):   # Harvard: "Oxford University Press, Oxford"
+            ref.places = self.read_places(after.group(1))
+            self.claim(publisher.start + after.start(1), publisher.end, "location")
+            publisher = publisher.cut(0, after.start())
         ref.publishers = [self.take(publisher, "publisher")]
         self.mark(rest)
         return True
@@ -677,6 +723,9 @@ class _Parser:
         if kind == "comma":
             person = parse_person(name)
             return [person] if person else []
+        if kind == "comma-list":
+            persons = [parse_person(m.group()) for m in re.finditer(rf"{NAME_WORD},\s?{INITIALS}", name)]
+            return [p for p in persons if p] if all(persons) else []
         if kind == "two-words":
             words = name.split()
             if any(w.isupper() and len(w) > 1 for w in words) or is_term("volume", words[1]):
@@ -754,8 +803,9 @@ class _Parser:
             if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
                     and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
                 continue  # an initial
-            if is_abbreviation(token) and _INITIAL_OR_LOWER.match(after):
-                continue  # "им. Н. Э. Баумана", "учеб. пособие"
+            if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or
+                                           _ACRONYM.match(after) and not imprint_start.match(after)):
+                continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
@@ -1174,6 +1224,10 @@ class _Parser:
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
             return
+        if _LANGUAGE_NOTE.match(text):   # "(In Russ.)", "[in Russian]", "(rus dilində)": the original's language
+            ref.markers.append(text)
+            self.mark(area)
+            return
         if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
             self.mark(area)
@@ -1236,15 +1290,19 @@ class _Parser:
             return
         match = _extent_start().match(text)
         if match:
-            ref.pagetotal = match.group(1)
+            ref.pagetotal = match.group(2)
             unnumbered = re.search(r"\[\d+\]", match.group())
             if unnumbered:
                 ref.note.append(f"{unnumbered.group()} s.")   # "302, [7] s.": unnumbered pages
+            if match["roman"]:
+                ref.note.append(match["roman"])   # "XII, 300 p.": the preliminary pages
             self.claim(area.start, area.start + match.end(), "pagetotal")
             rest = area.cut(match.end()).strip(" ,.;:")
             if rest and _ILLUSTRATIONS.match(rest.text):
                 ref.note.append(rest.text)   # "ил.", "карт." : the rest of the physical description
                 self.mark(rest)
+            elif rest and _LANGUAGE_NOTE.match(rest.text.strip(" .")):
+                self.classify_area(rest, into=ref, commas=commas)   # "200 p. (in Russian)"
             return
         if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
@@ -1372,6 +1430,9 @@ class _Parser:
                 into.places += [p for p in self.read_places(colon.group(1)) if p not in into.places]
                 self.claim(piece.start, piece.start + colon.end(), "location")
                 into.publishers = [_strip_quotes(self.take(piece.cut(colon.end()).strip(" ."), "publisher"))]
+            elif index and text in _countries() and self.is_place(pieces[index - 1].text.strip(" .")):
+                into.markers.append(text)   # "Kyiv, Ukraine": the country of the place, as Harvard lists add it
+                self.mark(piece)
             elif self.is_place(text):
                 chain = " ".join(p.text for p in pieces)
                 into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
@@ -1597,6 +1658,12 @@ class _Parser:
 
 
 @cache
+def _countries() -> frozenset[str]:
+    """The countries that Harvard lists write after a place ("Kyiv, Ukraine"; places table: countries)."""
+    return frozenset(load_table("places")["countries"])
+
+
+@cache
 def _resource_note() -> re.Pattern[str]:
     """The notes GOST 7.1-2003 prints that no field holds (terms table: resource_notes), a full stop's
     space optional ("Электрон.текстовые дан.")."""
@@ -1622,13 +1689,14 @@ def _page_words() -> str:
 @cache
 def _extent_only() -> re.Pattern[str]:
     """An extent alone: "342 s.", "150-B", "256 б."."""
-    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$")
+    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$", re.IGNORECASE)   # "200 С." in a list typed in capitals
 
 
 @cache
 def _extent_start() -> re.Pattern[str]:
     """An extent opening an area: "302, [7] s.", "140 с., ил."; group 1 is the page count."""
-    return re.compile(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:{_page_words()})(?![^\W\d_])\.?")
+    return re.compile(rf"^(?:(?P<roman>[IVXLC]+|[ivxlc]+)\s?,\s?)?(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?"
+                      rf"(?:{_page_words()})(?![^\W\d_])\.?", re.IGNORECASE)   # "XII, 300 p.", "200 С."
 
 
 @cache
@@ -1678,15 +1746,27 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
 _PARTICLES = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
 _GIVEN_WORD = rf"(?:{NAME_WORD}|{INITIAL}|{_PARTICLES})"
 _FAMILY = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+_CAPS_FAMILY = rf"{UP}{{2,}}(?:-{UP}{{2,}})?"   # "ПЕТРОВ П. П.": a heading typed in capitals, kept as typed
+# "Мамедов Али Ахмед оглы.", "Кузнецов Кирилл Константинович.": a heading with the whole name
+_PATRONYMIC = (rf"(?:{NAME_WORD}\s(?:oğlu|qızı|оглы|кызы|oglu|qizi|ogly|kyzy)"
+               rf"|{UP}{LOW}+(?:ович|евич|овна|евна|ична|ьич|івна|ївна|йович))")
 # The forms a heading takes, tried in order: the pattern (group "name") and how to read the names.
 _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Georgian: Family I. [Family I.]
     (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
      "family-initials"),
+    # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
+    (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
+     "comma-list"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
+    # Family Given Patronymic.  (the whole name; Turkic "Əlirza oğlu", East-Slavic "Константинович")
+    (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD}\s{_PATRONYMIC})\s?\.\s?(?=\S)", "comma"),
+    # FAMILY I. O.  (capitals)
+    (rf"^(?P<name>{_CAPS_FAMILY}\s?,?\s?{INITIALS}(?:\s?,\s?{_CAPS_FAMILY}\s?{INITIALS}){{0,4}})\s?(?=\S)",
+     "family-initials"),
     # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
     (rf"^(?P<name>{_FAMILY}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{_FAMILY}\s?{INITIALS}){{0,4}}"
      rf"(?:\s?,\s?{_FAMILY}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),
