@@ -39,6 +39,7 @@ __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
 _YEAR = r"(?<![^\W\d_][-‑])(?:1[5-9]\d\d|20\d\d)"   # not "Новий Світ-2000", a publisher
+_YEAR_AFTER_DASH = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"   # a year after a place's dash, "Bakı-2005"
 _TLD = r"(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)"
 _BARE_DOMAIN = rf"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
@@ -178,7 +179,7 @@ _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
-_PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 # the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
 # Ст. 2036", "maddə 4"): a note of the description, not its pages
@@ -224,7 +225,7 @@ def _volume_in_title() -> re.Pattern[str]:
     starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
     return re.compile(
         rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
-        rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
+        rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
         rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
@@ -845,7 +846,7 @@ class _Parser:
     def match_imprint(self, text: str) -> re.Match[str] | None:
         """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
         patterns = self.place_patterns()
-        return patterns.imprint.match(text) if re.search(_YEAR, text) else patterns.place_colon.match(text)
+        return patterns.imprint.match(text) if re.search(_YEAR_AFTER_DASH, text) else patterns.place_colon.match(text)
 
     def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
@@ -987,18 +988,25 @@ class _Parser:
                 return title_part, sor
             journal = sentences[-1]
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
-        name = self.take(journal.strip(" ."), "journaltitle")
-        kind = re.search(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", name, flags=re.IGNORECASE) or \
-            re.search(r"(?<=[»\"”])\s(журнал|газета)$", name, flags=re.IGNORECASE)
-        if kind:   # '"Qobustan" jurnalı': the word for "journal" is a marker, not part of the name
-            # ("Український історичний журнал" is a name: a marker only in the possessive or after a quoted name)
-            ref.markers.append(kind.group(1))
-            name = name[: kind.start()]
+        name = self.without_serial_word(self.take(journal.strip(" ."), "journaltitle"))
         ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
         ref.entry_type = "article"
         ref.diagnose("serial-without-link", "the journal follows the title without '//'",
                      span=Span(journal.start, journal.end))
         return title_part, sor
+
+    def without_serial_word(self, name: str, *, quoted_only: bool = False) -> str:
+        """'"Qobustan" jurnalı' → '"Qobustan"': the word for "journal" is a marker, not part of the name
+        ("Український історичний журнал" is a name: a marker only in the possessive or after a quoted name;
+        after '//' only after a quoted name: "// Elmi əsərlərin mövzu məcmuəsi" is the serial's name)."""
+        kind = None if quoted_only else \
+            re.search(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", name, flags=re.IGNORECASE)
+        kind = kind or re.search(r"(?<=[»\"”])\s(журнал|газета|jurnalı?|qəzeti?|газетасы|журналы|məcmuəsi)$", name,
+                                 flags=re.IGNORECASE)
+        if not kind:
+            return name
+        self.ref.markers.append(kind.group(1))
+        return name[: kind.start()]
 
     def take_genre_sentence(self, title_part: Piece) -> Piece:
         """"Title. Monoqrafiya." : a genre word as a sentence of its own after the title."""
@@ -1288,6 +1296,13 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
+        match = re.fullmatch(rf"(\d{{1,2}}\s?[^\W\d_]+\.?),?\s({_YEAR})(?:\s?(?:г|il|y)\.?)?", text)
+        if match and month_number(match.group(1).lstrip("0123456789 ").rstrip(".")) and not ref.date and not ref.year:
+            # (after a year already read, "– 2005. – 14 iyun 2005" is a note: a legal act's own date)
+            ref.date = self.take(area.cut(match.start(1), match.end(1)).strip(" ."), "date")   # "12 may 2005"
+            ref.year = ref.year or match.group(2)
+            self.claim(area.start, area.end, "year")
+            return
         match = _extent_start().match(text)
         if match:
             ref.pagetotal = match.group(2)
@@ -1548,7 +1563,8 @@ class _Parser:
             self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
         pieces = split_top_level(title_part, r"\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w)")
         if pieces:
-            host_ref.title = _strip_quotes(self.take(pieces[0].strip(" ."), "booktitle"))
+            host_ref.title = _strip_quotes(self.without_serial_word(self.take(pieces[0].strip(" ."), "booktitle"),
+                                                                    quoted_only=True))
             subtitles = []
             for piece in pieces[1:]:
                 value = piece.text.strip(" .")
@@ -1734,12 +1750,14 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     places = _place_alternatives(lang, script)
     return _PlacePatterns(
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
+                             rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
                              rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
-        imprint=re.compile(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b"),
+        imprint=re.compile(rf"^(?:(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}"
+                           rf"|(?:{places})\.?\s?{_D}\s?{_YEAR_AFTER_DASH})\b"),   # "Bakı-2005", "Bakı – 2005"
         place_colon=re.compile(rf"^(?:{places})\.?\s?(?::|$)"),
-        place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
+        place_year=re.compile(rf"({places})\.?\s?(?:,|{_D})?\s?({_YEAR_AFTER_DASH})(?:\s?(?:г|y|il)\.?)?"),
     )
 
 
