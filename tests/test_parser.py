@@ -287,6 +287,10 @@ CASES = [
     ("'В 2-х т.': the number of volumes with its case ending",
      "Алиев Г. А. Избранные труды. В 2-х т. Т. 1. – Баку : Элм, 2005. – 500 с.",
      {"title": "Избранные труды", "volumes": "В 2-х т.", "volume": "1"}),
+    ("a volume in Roman numerals after its label is not a sentence; the larger work before it, without '//'",
+     "Turaev B. A. Drevnij Vostok.-İstoriya Vostoka,t.II, SPb.,1911.",
+     {"entry_type": "incollection", "title": "Drevnij Vostok", "host.title": "İstoriya Vostoka", "volume": "II",
+      "places": ["Sankt-Peterburq"], "year": "1911"}),
     ("an address that a line end broke with a space is read whole",
      "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
      "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",

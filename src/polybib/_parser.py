@@ -79,6 +79,7 @@ _URL_CUT = frozenset("%&=+?-_")
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
 _LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
                             re.IGNORECASE)
+_ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
 _ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖÇŞĞİ]{2,}(?![^\W\d_])")   # "ССР", "SSR", "РСФСР"
 _PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
 # "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
@@ -793,12 +794,13 @@ class _Parser:
         for match in _SENTENCE_END.finditer(text):
             start = match.start()
             word_start = start
-            while word_start > 0 and text[word_start - 1] != "." and not text[word_start - 1].isspace():
-                word_start -= 1
+            while word_start > 0 and text[word_start - 1] not in ".,;" and not text[word_start - 1].isspace():
+                word_start -= 1   # the word before the full stop: "t" of "çeloveçestva,t.III"
             token = text[word_start:start]
             after = text[match.end():]
-            if after[:1].isdecimal() and any(is_term(kind, token) for kind in ("volume", "number", "page")):
-                continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
+            if (after[:1].isdecimal() or _ROMAN_AHEAD.match(after) and is_term("volume", token)) \
+                    and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+                continue  # "V. 75", "С. 15-20", "Вып. 2", "t. III": a label and its number
             if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, max(0, start - 12), start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
