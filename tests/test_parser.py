@@ -291,6 +291,13 @@ CASES = [
      "Turaev B. A. Drevnij Vostok.-İstoriya Vostoka,t.II, SPb.,1911.",
      {"entry_type": "incollection", "title": "Drevnij Vostok", "host.title": "İstoriya Vostoka", "volume": "II",
       "places": ["Sankt-Peterburq"], "year": "1911"}),
+    ("conference materials under their own title are proceedings",
+     "Новітні технології : матеріали Міжнар. наук.-практ. конф. (Київ, 20–21 квіт. 2019 р.) / за ред. "
+     "І. І. Іванова. Київ : КНУ, 2019. 300 с.",
+     {"entry_type": "proceedings", "authors": [], "editors": ["Іванов, І. І."], "pagetotal": "300"}),
+    ("an Azerbaijani editorial board; 'Kitab 1' is a volume",
+     "Azərbaycan tarixi : 7 cilddə / red. heyəti: Z. Bünyadov. – Bakı : Elm, 2001. – Kitab 5. – 500 s.",
+     {"editors": ["Bünyadov, Z."], "volume": "5", "pagetotal": "500"}),
     ("an address that a line end broke with a space is read whole",
      "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
      "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",

@@ -187,7 +187,8 @@ _PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|г
 _GAZETTE_ARTICLE = re.compile(r"^(?:Ст|Стаття|Статья|[Mm]addə)\.?\s?\d+[\w-]*$", re.IGNORECASE)
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
+                     r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -1653,6 +1654,8 @@ class _Parser:
                 ref.entry_type = "mvbook"
             elif not ref.authors and _COLLECTION.search(ref.genre):
                 ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
+            elif not ref.authors and _PROCEEDINGS.search(f"{ref.subtitle} {ref.genre}"):
+                ref.entry_type = "proceedings"   # "Title : матеріали Міжнар. наук.-практ. конф. (Київ, 2019)"
 
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
