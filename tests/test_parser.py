@@ -298,6 +298,14 @@ CASES = [
     ("an Azerbaijani editorial board; 'Kitab 1' is a volume",
      "Azərbaycan tarixi : 7 cilddə / red. heyəti: Z. Bünyadov. – Bakı : Elm, 2001. – Kitab 5. – 500 s.",
      {"editors": ["Bünyadov, Z."], "volume": "5", "pagetotal": "500"}),
+    ("a journal without '//' keeps its series",
+     "Мельник О. Стаття про реформи. Вісник Київського університету. Серія: Історія. 2017. Вип. 3. С. 45–50.",
+     {"entry_type": "article", "title": "Стаття про реформи",
+      "host.title": "Вісник Київського університету. Серія: Історія", "number": "3", "pages": "45--50"}),
+    ("a book of a volume ('Т. 2, кн. 1'); the print run is a note",
+     "Ильин И. А. Собрание сочинений : в 10 т. Т. 2, кн. 1 / И. А. Ильин. – М. : Русская книга, 1993. – 496 с. "
+     "– 1000 экз.",
+     {"title": "Собрание сочинений", "maintitle": "", "volume": "2", "note": ["1000 экз", "в 10 т.", "кн. 1"]}),
     ("an address that a line end broke with a space is read whole",
      "Державна служба статистики України. Населення. URL: https://ukrstat.gov.ua/operativ/menu/menu_u/ "
      "ds.htm?id=12&lang=uk (дата звернення: 05.02.2021).",

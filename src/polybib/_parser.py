@@ -79,6 +79,8 @@ _URL_CUT = frozenset("%&=+?-_")
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
 _LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
                             re.IGNORECASE)
+_SERIES_OF_SERIAL = re.compile(r"(?:Серія|Серия|Сер\.|Seriya|Series|Ser\.|Seriyası|Сэрыя)\b", re.IGNORECASE)
+_PRINT_RUN = re.compile(r"^\d[\d\s]*\s?(?:экз|прим|nüsxə|нүсхә|дана)\.?$", re.IGNORECASE)   # "1000 экз.": the print run
 _ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
 _ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖÇŞĞİ]{2,}(?![^\W\d_])")   # "ССР", "SSR", "РСФСР"
 _PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
@@ -230,6 +232,7 @@ def _volume_in_title() -> re.Pattern[str]:
         rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
         rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+        r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
         r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -990,6 +993,9 @@ class _Parser:
             if len(sentences) < 2:
                 return title_part, sor
             journal = sentences[-1]
+            if len(sentences) > 2 and _SERIES_OF_SERIAL.match(journal.text):
+                # "Вісник Київського університету. Серія: Історія": the series is part of the journal's name
+                journal = title_part.cut(sentences[-2].start - title_part.start)
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
         name = self.without_serial_word(self.take(journal.strip(" ."), "journaltitle"))
         ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
@@ -1036,6 +1042,8 @@ class _Parser:
         number = match.group("number") or match.group("number2")
         if number:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
+        if match.group("part"):
+            ref.note.append(match.group("part").strip(" ,"))   # "Т. 2, кн. 1": the book of the volume
         self.claim(title_part.start + match.start(), title_part.start + match.end(), "volume")
         head = title_part.cut(0, match.start()).strip(" .:,")
         after = title_part.cut(match.end()).strip(" .:,;")
@@ -1249,6 +1257,10 @@ class _Parser:
             return
         if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
+            return
+        if _PRINT_RUN.match(text):
+            self.ref.note.append(text)
+            self.mark(area)
             return
         if _resource_note().match(text):   # "Электрон. текстовые дан.", "Библиогр.: с. 190–198": GOST notes
             self.ref.note.append(text)
