@@ -170,3 +170,28 @@ def test_a_long_list_does_not_grow_the_style(dev_refs):
     inserted = [sum(child.tag == "Name" for child in n) for n in names]
     # citeproc-py gives a cs:names without a cs:name a new one at each rendering: at most one is left
     assert pooled and max(inserted) == 1
+
+
+def _structure(value):
+    """A value of citeproc-py's source with the class of every part, for comparing two sources."""
+    if isinstance(value, dict):
+        return type(value).__name__, [(key, _structure(part)) for key, part in value.items()]
+    if isinstance(value, list):
+        return type(value).__name__, [_structure(part) for part in value]
+    return type(value).__name__, value
+
+
+def test_the_fast_source_builds_citeproc_pys_references(dev_items):
+    from citeproc.source.json import CiteProcJSON
+
+    from polybib._fastcsl import _FastCiteProcJSON
+
+    odd = {"id": "Odd-Key", "type": "book", "title": 'A <span class="nocase">pH</span> meter', "shortTitle": "pH",
+           "language": "en", "note": 1999, "publisher": "", "issued": {"literal": "circa 1900"},
+           "custom-thing": "kept with a warning"}
+    items = [*dev_items, odd]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, fast = CiteProcJSON(items), _FastCiteProcJSON(items)
+    assert list(fast) == list(plain)
+    assert [_structure(fast[key]) for key in fast] == [_structure(plain[key]) for key in plain]

@@ -316,7 +316,7 @@ class LoadedStyle:
     cached: bool = False  # parsed with the element classes of polybib._fastcsl
     # the locale chains of the term overrides seen, for reuse (cached styles only)
     _chains: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict, repr=False)
-    _chain_options: dict[int, tuple[list[Any], bool]] = field(default_factory=dict, repr=False)
+    _chain_options: dict[int, tuple[Any, ...]] = field(default_factory=dict, repr=False)
     # the attributes of the locales' date parts as loaded: citeproc-py's localised dates overwrite them
     _date_parts: list[tuple[Any, dict[str, str]]] = field(default_factory=list, repr=False)
 
@@ -350,15 +350,23 @@ class LoadedStyle:
 
     def punctuation_in_quote(self) -> bool:
         """The locale option punctuation-in-quote (CSL 1.0.2 "Locale Options")."""
-        if self.cached:  # once per locale chain
-            chain = self.root.locales
+        return self.entry_terms()[3]
+
+    def entry_terms(self) -> tuple[str, str, str, bool]:
+        """What finishing an entry reads from the current locale chain: the terms et-al, open-quote
+        and close-quote, and punctuation-in-quote."""
+        if self.cached:  # once per locale chain and output markup
+            chain, formatter = self.root.locales, self.root.formatter
             found = self._chain_options.get(id(chain))
-            if found is None or found[0] is not chain:
+            if found is None or found[0] is not chain or found[1] is not formatter:
                 if len(self._chain_options) >= 512:
                     self._chain_options.clear()
-                found = self._chain_options[id(chain)] = (chain, self._punctuation_in_quote())
-            return found[1]
-        return self._punctuation_in_quote()
+                found = self._chain_options[id(chain)] = (chain, formatter, self._entry_terms())
+            return found[2]
+        return self._entry_terms()
+
+    def _entry_terms(self) -> tuple[str, str, str, bool]:
+        return self.term("et-al"), self.term("open-quote"), self.term("close-quote"), self._punctuation_in_quote()
 
     def _punctuation_in_quote(self) -> bool:
         for locale in self.root.locales:
