@@ -195,3 +195,43 @@ def test_the_fast_source_builds_citeproc_pys_references(dev_items):
         plain, fast = CiteProcJSON(items), _FastCiteProcJSON(items)
     assert list(fast) == list(plain)
     assert [_structure(fast[key]) for key in fast] == [_structure(plain[key]) for key in plain]
+
+
+def test_sorting_by_columns_gives_the_order_of_comparing_every_key():
+    import random
+    from functools import cmp_to_key
+
+    from polybib._fastcsl import sort_by_columns
+    from polybib._format import _compare
+
+    def collate(text):
+        return text.casefold().encode()
+
+    rng = random.Random(8)
+    for trial in range(200):
+        count = rng.randrange(0, 40)
+        kinds = [rng.choice(["str", "int"]) for _ in range(rng.randrange(1, 4))]
+        table = [[None if rng.random() < 0.2 else
+                  (rng.choice(["a", "A", " b", "b ", "c", "Ə", "ə"]) if kind == "str" else rng.randrange(3))
+                  for _ in range(count)] for kind in kinds]
+        descending = [rng.random() < 0.3 for _ in kinds]
+        asked: list[list[int]] = []
+
+        def column(level, positions):
+            asked.append(list(positions))
+            return [table[level][p] for p in positions]
+
+        columns = [lambda positions, level=level: column(level, positions) for level in range(len(kinds))]
+        compare = _compare(collate)
+
+        def by_keys(left, right):
+            for values, down in zip(table, descending):
+                result = compare(values[left], values[right])
+                if result:
+                    return -result if down else result
+            return left - right
+
+        assert sort_by_columns(count, columns, descending, collate) == sorted(range(count), key=cmp_to_key(by_keys))
+        assert all(len(positions) >= 2 for positions in asked)   # a key only where earlier ones tie
+    mixed = [lambda positions: ["a", 1, None][:len(positions)]]
+    assert sort_by_columns(3, mixed, [False], collate) is None   # strings and numbers: every key is computed

@@ -76,7 +76,7 @@ from citeproc.string import MixedString, String
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
            "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item",
-           "new_source", "pin_tree", "share_registrations"]
+           "new_source", "pin_tree", "renders_independently", "share_registrations", "sort_by_columns"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -389,20 +389,59 @@ def _if_type(self: Any, item: Any) -> list[bool]:
     return [kind == item_type for kind in types]
 
 
+def renders_independently(root: Any) -> bool:
+    """Whether rendering with the style of ``root`` leaves nothing behind that changes later output,
+    so that what is rendered can be left out. Not for a style with a localised date that has date
+    parts of its own: citeproc-py copies their attributes into the locale's date at each rendering."""
+    try:
+        return not root.__dict__["_fast_rewrites_dates"]
+    except KeyError:
+        rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
+            root.xpath(".//cs:date[@form][cs:date-part]", namespaces={"cs": CSL_NS}))
+        return not rewrites
+
+
 def _sort(self: Any, items: Any, context: Any) -> Any:
     """Sort.sort: one cite needs no sort keys (a citation of one work renders every key macro only
-    to compare it with nothing). Kept where rendering a key could change later output: a localised
-    date with date parts of its own, which citeproc-py copies into the locale's date."""
-    if isinstance(items, list) and len(items) <= 1:
-        root = self.get_root()
-        try:
-            rewrites = root.__dict__["_fast_rewrites_dates"]
-        except KeyError:
-            rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
-                root.xpath(".//cs:date[@form][cs:date-part]", namespaces=self.nsmap))
-        if not rewrites:
-            return list(items)
+    to compare it with nothing), where rendering them cannot change later output."""
+    if isinstance(items, list) and len(items) <= 1 and renders_independently(self.get_root()):
+        return list(items)
     return csl.Sort.sort(self, items, context)
+
+
+def sort_by_columns(count: int, columns: list[Callable[[list[int]], list[Any]]], descending: list[bool],
+                    collate: Callable[[str], Any]) -> list[int] | None:
+    """The positions 0 .. count-1 in the order of their sort keys, each key computed only where the
+    earlier ones tie: ``columns[level](positions)`` gives the key at that level of each position
+    (None, a str or an int). Keys compare as polybib's bibliography sort compares them (None last,
+    strings by ``collate`` of the stripped string, numbers as numbers, ``descending`` reversed), then
+    by position, so the order is the one every key of every item would give. None when a level's
+    keys among the items it must order mix strings and numbers, which do not compare that way: the
+    caller then computes every key."""
+    order: list[int] = []
+
+    def rank(positions: list[int], level: int) -> bool:
+        if len(positions) < 2 or level == len(columns):
+            order.extend(positions)  # ties stay in the order of their positions
+            return True
+        values = columns[level](positions)
+        kinds = {type(value) for value in values if value is not None}
+        if kinds == {str}:
+            keys = [(True, b"") if value is None else (False, collate(value.strip())) for value in values]
+        elif kinds <= {int}:
+            keys = [(True, 0) if value is None else (False, value) for value in values]
+        else:
+            return False
+        ranked = sorted(range(len(positions)), key=keys.__getitem__, reverse=descending[level])  # stable
+        start = 0
+        for end in range(1, len(ranked) + 1):
+            if end == len(ranked) or keys[ranked[end]] != keys[ranked[start]]:
+                if not rank([positions[i] for i in ranked[start:end]], level + 1):
+                    return False
+                start = end
+        return True
+
+    return order if rank(list(range(count)), 0) else None
 
 
 def _children(element: Any) -> list[tuple[Any, bool]]:

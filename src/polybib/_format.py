@@ -42,7 +42,8 @@ from citeproc.string import String as CslString
 from ._collation import collation_key
 from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
-from ._fastcsl import new_bibliography, new_item, new_source, share_registrations
+from ._fastcsl import (new_bibliography, new_item, new_source, renders_independently, share_registrations,
+                       sort_by_columns)
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
@@ -289,11 +290,22 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
         return items
     layout = element.find(f"{{{CSL_NS}}}layout")
     keys = sort.findall(f"{{{CSL_NS}}}key")
-    columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
-                for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
     # each distinct string is collated once, not at every comparison
-    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
+    collate = functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order))
+
+    def column(key: Any, positions: Sequence[int]) -> list[Any]:
+        return [None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
+                for v in key.sort_keys([items[i] for i in positions], layout)]
+
+    if loaded.cached and renders_independently(loaded.root):
+        # a later key only for the items that tie on the earlier ones (most lists need few)
+        found = sort_by_columns(len(items), [functools.partial(column, key) for key in keys], descending, collate)
+        if found is not None:
+            return [items[i] for i in found]
+    everything = range(len(items))
+    columns = [column(key, everything) for key in keys]
+    compare = _compare(collate)
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
