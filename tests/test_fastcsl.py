@@ -235,3 +235,48 @@ def test_sorting_by_columns_gives_the_order_of_comparing_every_key():
         assert all(len(positions) >= 2 for positions in asked)   # a key only where earlier ones tie
     mixed = [lambda positions: ["a", 1, None][:len(positions)]]
     assert sort_by_columns(3, mixed, [False], collate) is None   # strings and numbers: every key is computed
+
+
+def test_the_string_operations_give_citeproc_pys_strings():
+    import random
+
+    from citeproc.string import MixedString, NoCase, String, join, normalize_seam
+
+    from polybib._fastcsl import _add, _join, _seam
+
+    texts = ["", " ", ".", ",", "a", "a.", ". ", " a", "..", ", ", "Bakı", ":", "1"]
+    rng = random.Random(4)
+
+    def value():
+        kind = rng.randrange(5)
+        if kind == 0:
+            return rng.choice(texts)
+        if kind == 1:
+            return String(rng.choice(texts))
+        if kind == 2:
+            return NoCase(rng.choice(texts))
+        if kind == 3:
+            parts = [rng.choice([String, NoCase, str])(rng.choice(texts)) for _ in range(rng.randrange(4))]
+            if parts and rng.random() < 0.2:
+                parts[0] = MixedString([String(rng.choice(texts)), NoCase(rng.choice(texts))])  # nested
+            return MixedString(parts)
+        return rng.choice([None, 7])
+
+    def shape(result):
+        if isinstance(result, MixedString):
+            return "MixedString", [shape(part) for part in result]
+        return type(result).__name__, result
+
+    def outcome(operation, *args):
+        try:
+            return shape(operation(*args))
+        except Exception as error:  # noqa: BLE001 - the same failure is part of the same behaviour
+            return type(error).__name__
+
+    for _ in range(5000):
+        left, other = value(), value()
+        assert outcome(_seam, left, other) == outcome(normalize_seam, left, other), (left, other)
+        assert outcome(_add, left, other) == outcome(lambda a, b: a + b, left, other), (left, other)
+        items = [value() for _ in range(rng.randrange(4))]
+        delimiter = rng.choice(["", ", ", ". ", " "])
+        assert outcome(_join, items, delimiter) == outcome(join, items, delimiter), (items, delimiter)

@@ -72,7 +72,9 @@ from citeproc import model as csl
 from citeproc import source as csl_source
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString, String
+from citeproc.string import SEAM_PUNCTUATION as _SEAM_PUNCTUATION
+from citeproc.string import MixedString, NoCase, String
+from citeproc.string import _strip_first_char
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
            "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item",
@@ -161,6 +163,102 @@ def _format(self: Any, string: Any) -> Any:
     return string
 
 
+# --- citeproc-py's string operations, with the seams found without joining ------------------------
+# citeproc.string's normalize_seam turns both sides into one str to read the characters that meet, so
+# that every addition and join costs as much as the whole text so far. These give the same results
+# (the same classes and segments) reading only the last and first characters.
+
+def _last_char(value: Any) -> str:
+    """str(value)[-1:] without joining a MixedString."""
+    kind = type(value)
+    if kind is str or kind is String or kind is NoCase:
+        return value[-1:]  # type: ignore[no-any-return]
+    if kind is MixedString:
+        for part in reversed(value):
+            found = _last_char(part)
+            if found:
+                return found
+        return ""
+    return str(value)[-1:]
+
+
+def _first_char(value: Any) -> str:
+    """str(value)[:1] without joining a MixedString."""
+    kind = type(value)
+    if kind is str or kind is String or kind is NoCase:
+        return value[:1]  # type: ignore[no-any-return]
+    if kind is MixedString:
+        for part in value:
+            found = _first_char(part)
+            if found:
+                return found
+        return ""
+    return str(value)[:1]
+
+
+def _seam(left: Any, other: Any) -> Any:
+    """citeproc.string.normalize_seam(left, other)."""
+    last = _last_char(left)
+    if not last:
+        return other
+    first = _first_char(other)
+    if first and (first == last == " " or (first == last and first in _SEAM_PUNCTUATION)):
+        return _strip_first_char(other)
+    return other
+
+
+def _mixed_add(left: Any, other: Any) -> Any:
+    """MixedString.__add__ (left is exactly a MixedString)."""
+    if other == "":
+        return left
+    other = _seam(left, other)
+    if other == "" or other == []:
+        return left
+    if isinstance(other, list):
+        return MixedString(list.__add__(left, other))
+    return MixedString(list.__add__(left, MixedString([other])))
+
+
+def _add(left: Any, other: Any) -> Any:
+    """left + other for citeproc-py's strings, as their operators do it."""
+    kind = type(left)
+    if kind is MixedString:
+        return _mixed_add(left, other)
+    if kind is String or kind is NoCase:  # String.__add__
+        return left if other == "" else _mixed_add(MixedString([left]), other)
+    if kind is str:
+        other_kind = type(other)
+        if other_kind is str:
+            return left + other
+        if other_kind is MixedString or other_kind is String or other_kind is NoCase:
+            # MixedString.__radd__, or String.__radd__ (a subclass of str is asked first)
+            return other if left == "" else _mixed_add(MixedString([left]), other)
+    return left + other
+
+
+def _join(items: Any, delimiter: str = "") -> Any:
+    """citeproc.string.join."""
+    items = iter(items)
+    try:
+        output = next(items)
+    except StopIteration:
+        return String("")
+    for item in items:
+        output = _add(output, _seam(output, delimiter))
+        output = _add(output, _seam(output, item))
+    return output
+
+
+def _delimited_join(self: Any, strings: Any, default_delimiter: str = "") -> Any:
+    """Delimited.join with the fast `_join`."""
+    delimiter = self.get("delimiter", default_delimiter)
+    try:
+        text = _join((s for s in strings if s is not None), delimiter)
+    except:  # noqa: E722 - citeproc-py's, as it is
+        text = String("")
+    return text
+
+
 def _wrap(self: Any, string: Any) -> Any:
     """Affixed.wrap with the prefix and suffix read once."""
     if string is not None:
@@ -170,10 +268,10 @@ def _wrap(self: Any, string: Any) -> Any:
             prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
         if not prefix and isinstance(string, (str, MixedString)):
             # "" + string is string for citeproc-py's strings, and so is string + ""
-            return string + csl.normalize_seam(string, suffix) if suffix else string
-        string = csl.normalize_seam(prefix, string)
-        text = prefix + string
-        return text + csl.normalize_seam(text, suffix)
+            return _add(string, _seam(string, suffix)) if suffix else string
+        string = _seam(prefix, string)
+        text = _add(prefix, string)
+        return _add(text, _seam(text, suffix))
     return None
 
 
@@ -468,7 +566,7 @@ def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -
         except VariableError:
             pass
     if output:
-        return csl.join(output, delimiter)
+        return _join(output, delimiter)
     return None
 
 
@@ -667,6 +765,7 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Text, "calls_variable", _cached_calls_variable(csl.Text.calls_variable)),
     (csl.Formatted, "format", _format),
     (csl.Affixed, "wrap", _wrap),
+    (csl.Delimited, "join", _delimited_join),
     (csl.Name, "get_option", _name_get_option),
     (csl.Name, "process", _name_process),
     (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
