@@ -697,6 +697,232 @@ def _quote(self: Any, string: Any) -> Any:
     return string
 
 
+_EDITOR_TRANSLATOR = frozenset(("editor", "translator"))
+
+
+def _names_process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+    """Names.process (citeproc-py 0.11) without its exceptions for an absent label and its sum of
+    the names' texts (which only tells whether they are all numbers)."""
+    if context is None:
+        context = self
+    if names_context is None:
+        names_context = self
+    roles = self.get("variable").split()  # not kept: polybib's cs:names changes it for a moment
+    reference = item.reference
+    try:
+        ed_trans = (set(roles) == _EDITOR_TRANSLATOR and reference.editor == reference.translator
+                    and self.get_term("editortranslator").getchildren())
+        if ed_trans:
+            roles = ["editor"]
+    except VariableError:
+        ed_trans = False
+    output = []
+    for role in roles:
+        if role in reference:
+            name_elem = names_context.name
+            if name_elem is None:
+                name_elem = csl.Name()
+                names_context.insert(0, name_elem)
+            text = name_elem.render(item, role, context=context, **kwargs)
+            plural = len(reference[role]) > 1
+            label_element = names_context.label
+            if label_element is not None:  # None.render's AttributeError, which citeproc-py ignores
+                try:
+                    if ed_trans:
+                        role = "editortranslator"
+                    label = label_element.render(item, role, plural, **kwargs)
+                    if label is not None:
+                        if label_element is names_context[0]:
+                            text = _add(label, text)
+                        else:
+                            text = _add(text, label)
+                except AttributeError:
+                    pass
+            output.append(text)
+    if output:
+        # sum(output) is a number only when every text is one; otherwise it fails or is a string
+        if all(isinstance(text, int) for text in output):
+            total = sum(output)
+            return str(total) if total > 0 else None
+        return self.join(output, self.get_parent_delimiter(context))
+    substitute = self.substitute()
+    if substitute is not None:
+        return substitute.render(item, context=context, **kwargs)
+    raise VariableError
+
+
+def _name_et_al(self: Any) -> Any:
+    """Name.et_al without an exception when there is no cs:et-al."""
+    found = self.xpath_search("./following-sibling::cs:et-al[1]")
+    if found:
+        try:
+            return found[0].render()
+        except IndexError:
+            pass
+    return self.get_single_term(name="et-al")
+
+
+def _get_single_term(self: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+    """get_single_term: the singular text of a term, once per locale chain and output markup."""
+    root = self.get_root()
+    answers = None if isinstance(root, csl.Locale) else _chain_answers(root)
+    if answers is None:
+        return csl.CitationStylesElement.get_single_term(self, name, *args, **kwargs)
+    key = ("single", name, args, tuple(kwargs.items()) if kwargs else ())
+    formatter = self.get_formatter()  # the text is preformatted for the output markup
+    found = answers.get(key)
+    if found is not None and found[0] is formatter:
+        return found[1]
+    value = csl.CitationStylesElement.get_single_term(self, name, *args, **kwargs)
+    answers[key] = (formatter, value)
+    return value
+
+
+def _text_plan(self: Any) -> tuple[Any, ...] | None:
+    """What a cs:text prints and how, read once; None when its class changes how (polybib's own
+    methods), and then it renders the way citeproc-py does."""
+    cls = type(self)
+    if not (cls.process is _text_process and cls.markup is csl.Text.markup and cls.strip_periods is _strip_periods
+            and cls.case is _case and cls.format is _format and cls.quote is _quote and cls.wrap is _wrap):
+        return None
+    source = next((s for s in _TEXT_SOURCES if s in self.attrib), None)
+    plain = all(self.get(name, default) == default for name, default in _PLAIN_FORMAT)
+    return (source, self.get(source) if source else None, self.get("strip-periods", "false").lower() == "true",
+            self.get("text-case"), plain, self.get("quotes", "false").lower() == "true")
+
+
+def _text_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Text.render: Text.process and Text.markup (citeproc-py 0.11) in one, with the element's
+    attributes read once."""
+    try:
+        plan = self.__dict__["_fast_text_plan"]
+    except KeyError:
+        plan = self.__dict__["_fast_text_plan"] = _text_plan(self)
+    if plan is None:
+        text, language = self.process(item, context, **kwargs)
+        return self.markup(text, language)
+    source, value, strip, text_case, plain, quoted = plan
+    if context is None:
+        context = self
+    language = item.__dict__.get("_fast_language", _UNKNOWN)
+    if language is _UNKNOWN:
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = None
+        item.__dict__["_fast_language"] = language
+    if language is None:
+        language = self.get_root().get("default-locale", "en")[:2]
+    if source == "variable":
+        text = self._variable(item, context)
+    elif source == "macro":
+        text = self.get_macro(value).render(item, context)
+    elif source == "term":
+        text = self._term(item)
+    elif source == "value":
+        text = String(self.preformat(value))
+    else:
+        return csl.Text.process(self, item, context, **kwargs)  # fails as citeproc-py's does
+    if not text:
+        return None
+    if strip:
+        text = text.replace(".", "")
+    if text_case is not None:
+        text = csl.TextCased.case(self, text, language)
+    if not plain:
+        text = csl.Formatted.format(self, text)
+    elif isinstance(text, (int, float)):
+        text = str(text)
+    self.get_locale_option("punctuation-in-quote").lower()  # as citeproc-py: fails without style options
+    if quoted:
+        text = _add(_add(self.get_single_term(name="open-quote"), text), self.get_single_term(name="close-quote"))
+    return self.wrap(text)
+
+
+def _text_variable(self: Any, item: Any, context: Any) -> Any:
+    """Text._variable (citeproc-py 0.11) with the variable and its form read once."""
+    try:
+        variable, short, key, short_key = self.__dict__["_fast_variable"]
+    except KeyError:
+        variable = self.get("variable")
+        short = self.get("form") == "short"
+        variable, short, key, short_key = self.__dict__["_fast_variable"] = (
+            variable, short, variable.replace("-", "_"), (variable + "-short").replace("-", "_"))
+    repressed = context.get_layout().repressed
+    tag = self.tag
+    if tag in repressed and variable in repressed[tag]:
+        return None
+    reference = item.reference
+    if short and short_key in reference:
+        variable, key = variable + "-short", short_key
+    if variable.startswith("page"):
+        return self._process(reference.page, variable)
+    if variable == "citation-number":
+        return item.number
+    if variable == "locator":
+        en_dash = self.unicode_character("EN DASH")
+        return str(item.locator.identifier).replace("-", en_dash)
+    return reference[key]
+
+
+_ALL_DATE_PARTS = ("year", "month", "day")
+
+
+def _date_process(self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+                  **kwargs: Any) -> Any:
+    """Date.process (citeproc-py 0.11) with the element's attributes and place read once."""
+    try:
+        own_variable, form, date_parts, is_locale_date = self.__dict__["_fast_date"]
+    except KeyError:
+        own_variable, form, date_parts, is_locale_date = self.__dict__["_fast_date"] = (
+            self.get("variable"), self.get("form"), self.get("date-parts"), self.is_locale_date())
+    if variable is None:
+        variable = own_variable
+    if show_parts is None:
+        show_parts = list(_ALL_DATE_PARTS)
+    if context is None:
+        context = self
+    if not is_locale_date and form is not None:
+        localized_date = self.get_date(form)
+        if date_parts is not None:
+            show_parts = date_parts.split("-")
+        return localized_date.render(item, variable, show_parts=show_parts, context=self)
+    date_or_range = item.reference[variable.replace("-", "_")]
+    if not date_or_range:
+        text = None
+    elif isinstance(date_or_range, csl.LiteralDate):
+        text = date_or_range.text
+    elif isinstance(date_or_range, csl.DateRange):
+        text = self.render_date_range(date_or_range, show_parts, context)
+    else:
+        text = self.render_single_date(date_or_range, show_parts, context)
+    if text is not None:
+        return (context if is_locale_date else self).wrap(text)
+    return None
+
+
+def _date_is_locale_date(self: Any) -> bool:
+    try:
+        return self.__dict__["_fast_is_locale_date"]  # type: ignore[no-any-return]
+    except KeyError:
+        found = self.__dict__["_fast_is_locale_date"] = csl.Date.is_locale_date(self)
+        return found
+
+
+def _date_parts(self: Any, date: Any, show_parts: Any, context: Any = None) -> list[Any]:
+    """Date.parts over the children found once (a date part's name never changes)."""
+    output = []
+    for part, _ in _children(self):
+        if part.get("name") in show_parts:
+            try:
+                part_text = part.render(date, context)
+                if part_text is not None:
+                    output.append(part_text)
+            except VariableError:
+                pass
+    return output
+
+
 def _names_insert(self: Any, index: int, element: Any) -> None:
     """citeproc-py inserts a fresh, namespace-less <Name/> into a cs:names without a cs:name each time
     it renders it (its text comes from that object, the tree only gives it a root and siblings):
@@ -780,6 +1006,14 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.TextCased, "case", _case),
     (csl.Quoted, "quote", _quote),
     (csl.If, "_position", _position),
+    (csl.Names, "process", _names_process),
+    (csl.Name, "et_al", _name_et_al),
+    (csl.CitationStylesElement, "get_single_term", _get_single_term),
+    (csl.Text, "render", _text_render),
+    (csl.Text, "_variable", _text_variable),
+    (csl.Date, "process", _date_process),
+    (csl.Date, "is_locale_date", _date_is_locale_date),
+    (csl.Date, "parts", _date_parts),
 ]
 
 # citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
@@ -799,9 +1033,15 @@ def fast_class(base: type) -> type:
         if base not in _FAST_CLASSES:
             namespace: dict[str, Any] = {"__doc__": base.__doc__, "__module__": __name__, "_fast_cached_class": True}
             for owner, attribute, replacement in _REPLACEMENTS:
-                if (issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute)
-                        and not (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME)):
-                    namespace[attribute] = replacement
+                if not issubclass(base, owner) or (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME):
+                    continue
+                original = getattr(owner, attribute)
+                # the attribute itself, and any other name polybib gives citeproc-py's method (to call
+                # it from an override of its own)
+                names = {name for klass in base.__mro__ for name, value in vars(klass).items() if value is original}
+                for name in names | {attribute}:
+                    if getattr(base, name) is original:
+                        namespace[name] = replacement
             # a name no XML tag can have: citeproc-py maps its element classes to tags by class name
             # (CitationStylesElement.__subclasses__()), and this one must never be picked that way
             _FAST_CLASSES[base] = type(f"{base.__name__} (cached)", (base,), namespace)

@@ -208,24 +208,31 @@ class _Names(csl_model.Names):
     """cs:names that stays silent for name variables a cs:substitute already printed (CSL 1.0.2,
     "Substitution"; citeproc-py prints them again: "Mahmudov, Y. (Ed.). (2004). Title (Y. Mahmudov, Ed.)")."""
 
+    # citeproc-py's, called by name so that a cached style's faster one is used (polybib._fastcsl)
+    citeproc_process = csl_model.Names.process
+
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:  # noqa: D102
         if context is not None:
             try:
-                repressed = getattr(context.get_layout(), "repressed", {}).get(f"{{{CSL_NS}}}names", [])
+                repressed = getattr(context.get_layout(), "repressed", {}).get(_NAMES_TAG, [])
             except IndexError:
                 repressed = []
-            roles = (self.get("variable") or "").split()
-            if roles and all(role in repressed for role in roles):
-                raise VariableError
-            kept = [role for role in roles if role not in repressed]
-            if len(kept) < len(roles):
-                # render the other variables of the element only ("editor translator" -> "translator")
-                self.set("variable", " ".join(kept))
-                try:
-                    return super().process(item, names_context=names_context, context=context, **kwargs)
-                finally:
-                    self.set("variable", " ".join(roles))
-        return super().process(item, names_context=names_context, context=context, **kwargs)
+            if repressed:
+                roles = (self.get("variable") or "").split()
+                if roles and all(role in repressed for role in roles):
+                    raise VariableError
+                kept = [role for role in roles if role not in repressed]
+                if len(kept) < len(roles):
+                    # render the other variables of the element only ("editor translator" -> "translator")
+                    self.set("variable", " ".join(kept))
+                    try:
+                        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+                    finally:
+                        self.set("variable", " ".join(roles))
+        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+
+
+_NAMES_TAG = f"{{{CSL_NS}}}names"
 
 
 def _called_names(element: Any, depth: int = 0) -> list[str]:
