@@ -168,6 +168,9 @@ def _format(self: Any, string: Any) -> Any:
 # that every addition and join costs as much as the whole text so far. These give the same results
 # (the same classes and segments) reading only the last and first characters.
 
+_PLAIN_STRINGS = (str, String, NoCase)
+
+
 def _last_char(value: Any) -> str:
     """str(value)[-1:] without joining a MixedString."""
     kind = type(value)
@@ -175,9 +178,9 @@ def _last_char(value: Any) -> str:
         return value[-1:]  # type: ignore[no-any-return]
     if kind is MixedString:
         for part in reversed(value):
-            found = _last_char(part)
+            found = part[-1:] if type(part) in _PLAIN_STRINGS else _last_char(part)
             if found:
-                return found
+                return found  # type: ignore[no-any-return]
         return ""
     return str(value)[-1:]
 
@@ -189,20 +192,21 @@ def _first_char(value: Any) -> str:
         return value[:1]  # type: ignore[no-any-return]
     if kind is MixedString:
         for part in value:
-            found = _first_char(part)
+            found = part[:1] if type(part) in _PLAIN_STRINGS else _first_char(part)
             if found:
-                return found
+                return found  # type: ignore[no-any-return]
         return ""
     return str(value)[:1]
 
 
+_SEAM_CHARACTERS = _SEAM_PUNCTUATION | {" "}
+
+
 def _seam(left: Any, other: Any) -> Any:
-    """citeproc.string.normalize_seam(left, other)."""
-    last = _last_char(left)
-    if not last:
-        return other
+    """citeproc.string.normalize_seam(left, other): the first character of other dropped where it
+    repeats the last of left and is a space or one of .,;:!?"""
     first = _first_char(other)
-    if first and (first == last == " " or (first == last and first in _SEAM_PUNCTUATION)):
+    if first in _SEAM_CHARACTERS and _last_char(left) == first:  # ("" is in neither)
         return _strip_first_char(other)
     return other
 
@@ -244,9 +248,13 @@ def _join(items: Any, delimiter: str = "") -> Any:
     except StopIteration:
         return String("")
     for item in items:
-        output = _add(output, _seam(output, delimiter))
+        if delimiter or type(output) not in _JOINED:  # string + "" is the string itself
+            output = _add(output, _seam(output, delimiter))
         output = _add(output, _seam(output, item))
     return output
+
+
+_JOINED = (str, String, NoCase, MixedString)
 
 
 def _delimited_join(self: Any, strings: Any, default_delimiter: str = "") -> Any:
@@ -438,15 +446,15 @@ def _chain_answers(root: Any) -> dict[Any, Any] | None:
     return answers                                                                 # is not reused meanwhile
 
 
-def _answered(answers: dict[Any, Any] | None, key: tuple[Any, ...], compute: Any) -> Any:
-    """``compute()``, kept in the locale chain's ``answers`` under ``key`` (computed each time when
-    there is no chain to keep it in)."""
+def _answered(answers: dict[Any, Any] | None, key: tuple[Any, ...], compute: Any, *args: Any) -> Any:
+    """``compute(*args)``, kept in the locale chain's ``answers`` under ``key`` (computed each time
+    when there is no chain to keep it in)."""
     if answers is None:
-        return compute()
+        return compute(*args)
     try:
         return answers[key]
     except KeyError:
-        value = answers[key] = compute()
+        value = answers[key] = compute(*args)
         return value
 
 
@@ -455,17 +463,31 @@ def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bo
     root = self.get_root()
     return _answered(None if isinstance(root, csl.Locale) else _chain_answers(root),
                      ("term", name, form, fallback_locale, zero_padded),
-                     lambda: csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded))
+                     csl.CitationStylesElement.get_term, self, name, form, fallback_locale, zero_padded)
 
 
 def _get_date(self: Any, form: str) -> Any:
-    return _answered(_chain_answers(self.get_root()), ("date", form),
-                     lambda: csl.CitationStylesElement.get_date(self, form))
+    return _answered(_chain_answers(self.get_root()), ("date", form), csl.CitationStylesElement.get_date, self, form)
 
 
 def _get_locale_option(self: Any, name: str) -> Any:
     return _answered(_chain_answers(self.get_root()), ("option", name),
-                     lambda: csl.CitationStylesElement.get_locale_option(self, name))
+                     csl.CitationStylesElement.get_locale_option, self, name)
+
+
+def _get_formatter(self: Any) -> Any:
+    root = self.get_root()
+    return root.style.formatter if isinstance(root, csl.Locale) else root.formatter
+
+
+def _get_layout(self: Any) -> Any:
+    """get_layout: the cs:layout an element sits in, found once (an IndexError, as citeproc-py's,
+    when there is none)."""
+    try:
+        return self.__dict__["_fast_layout"]
+    except KeyError:
+        layout = self.__dict__["_fast_layout"] = self.xpath_search("./ancestor-or-self::cs:layout[1]")[0]
+        return layout
 
 
 def _locale_get_option(self: Any, name: str) -> Any:
@@ -923,6 +945,25 @@ def _date_parts(self: Any, date: Any, show_parts: Any, context: Any = None) -> l
     return output
 
 
+def _date_part_markup(self: Any, text: Any) -> Any:
+    """Date_Part.markup with the part's case, formatting and affixes read once, where the style
+    never rewrites them (see `renders_independently`); read each time otherwise."""
+    if not text:
+        return None
+    try:
+        static = self.__dict__["_fast_static"]
+    except KeyError:
+        cls, root = type(self), self.get_root()
+        style = getattr(root, "style", None) if isinstance(root, csl.Locale) else root
+        static = self.__dict__["_fast_static"] = (
+            style is not None and renders_independently(style)
+            and cls.strip_periods is csl.StrippedPeriods.strip_periods and cls.case is csl.TextCased.case
+            and cls.format is csl.Formatted.format and cls.wrap is csl.Affixed.wrap)
+    if static:
+        return _wrap(self, _format(self, _case(self, _strip_periods(self, text))))
+    return self.wrap(self.format(self.case(self.strip_periods(text))))
+
+
 def _names_insert(self: Any, index: int, element: Any) -> None:
     """citeproc-py inserts a fresh, namespace-less <Name/> into a cs:names without a cs:name each time
     it renders it (its text comes from that object, the tree only gives it a root and siblings):
@@ -984,6 +1025,8 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.CitationStylesElement, "get_term", _get_term),
     (csl.CitationStylesElement, "get_date", _get_date),
     (csl.CitationStylesElement, "get_locale_option", _get_locale_option),
+    (csl.CitationStylesElement, "get_formatter", _get_formatter),
+    (csl.CitationStylesElement, "get_layout", _get_layout),
     (csl.Locale, "get_option", _locale_get_option),
     (csl.If, "_type", _if_type),
     (csl.Sort, "sort", _sort),
@@ -1014,6 +1057,7 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Date, "process", _date_process),
     (csl.Date, "is_locale_date", _date_is_locale_date),
     (csl.Date, "parts", _date_parts),
+    (csl.Date_Part, "markup", _date_part_markup),
 ]
 
 # citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
