@@ -106,13 +106,11 @@ def caches_disabled() -> Iterator[None]:
 # that object lives, and `pin_tree` keeps them alive for as long as the style is.
 
 def _getattr(self: Any, name: str) -> Any:
-    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``."""
-    cache = self.__dict__.setdefault("_fast_find", {})
-    try:
-        return cache[name]
-    except KeyError:
-        found = cache[name] = self.find("cs:" + name, self.nsmap)
-        return found
+    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``, kept as an
+    attribute of the element's object, where Python finds it first the next time (without going
+    through a failed look-up to come here)."""
+    found = self.__dict__[name] = self.find("cs:" + name, self.nsmap)
+    return found
 
 
 def _get_root(self: Any) -> Any:
@@ -775,7 +773,10 @@ def _names_process(self: Any, item: Any, names_context: Any = None, context: Any
 
 def _name_et_al(self: Any) -> Any:
     """Name.et_al without an exception when there is no cs:et-al."""
-    found = self.xpath_search("./following-sibling::cs:et-al[1]")
+    try:
+        found = self.__dict__["_fast_et_al"]
+    except KeyError:
+        found = self.__dict__["_fast_et_al"] = self.xpath_search("./following-sibling::cs:et-al[1]")
     if found:
         try:
             return found[0].render()

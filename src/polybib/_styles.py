@@ -75,6 +75,13 @@ class _Name(csl_model.Name):
         return initialize_given(str(given), mark, language=language, hyphen=hyphen)
 
     def _initialize_option(self) -> str:
+        try:  # the attributes of the element and its ancestors never change: read once
+            return self.__dict__["_polybib_initialize"]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self.__dict__["_polybib_initialize"] = self._find_initialize_option()
+            return found
+
+    def _find_initialize_option(self) -> str:
         element = self
         while element is not None:
             if element.get("initialize") is not None:
