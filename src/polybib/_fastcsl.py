@@ -663,16 +663,7 @@ def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> A
     read once."""
     if context is None:
         context = self
-    # the item's language: its reference's, or when it has none the style's default (kept per item)
-    language = item.__dict__.get("_fast_language", _UNKNOWN)
-    if language is _UNKNOWN:
-        try:
-            language = item.reference.language[:2]
-        except VariableError:
-            language = None
-        item.__dict__["_fast_language"] = language
-    if language is None:
-        language = self.get_root().get("default-locale", "en")[:2]
+    language = _item_language(self, item)
     try:
         source = self.__dict__["_fast_source"]
     except KeyError:
@@ -817,29 +808,28 @@ def _text_plan(self: Any) -> tuple[Any, ...] | None:
 def _text_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
     """Text.render: Text.process and Text.markup (citeproc-py 0.11) in one, with the element's
     attributes read once."""
+    own = self.__dict__
     try:
-        plan = self.__dict__["_fast_text_plan"]
+        plan = own["_fast_text_plan"]
     except KeyError:
-        plan = self.__dict__["_fast_text_plan"] = _text_plan(self)
+        plan = own["_fast_text_plan"] = _text_plan(self)
     if plan is None:
         text, language = self.process(item, context, **kwargs)
         return self.markup(text, language)
     source, value, strip, text_case, plain, quoted = plan
     if context is None:
         context = self
-    language = item.__dict__.get("_fast_language", _UNKNOWN)
-    if language is _UNKNOWN:
-        try:
-            language = item.reference.language[:2]
-        except VariableError:
-            language = None
-        item.__dict__["_fast_language"] = language
-    if language is None:
-        language = self.get_root().get("default-locale", "en")[:2]
     if source == "variable":
         text = self._variable(item, context)
     elif source == "macro":
-        text = self.get_macro(value).render(item, context)
+        try:
+            macro = own["_fast_macro"]
+        except KeyError:  # the same element each time: macros are found by name in a tree that never changes
+            macro = own["_fast_macro"] = self.get_macro(value)
+        if type(macro).render is csl.Macro.render:  # Macro.render is its render_children
+            text = macro.render_children(item, context=context, sort_options=None)
+        else:
+            text = macro.render(item, context)
     elif source == "term":
         text = self._term(item)
     elif source == "value":
@@ -851,15 +841,55 @@ def _text_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> An
     if strip:
         text = text.replace(".", "")
     if text_case is not None:
-        text = csl.TextCased.case(self, text, language)
+        text = csl.TextCased.case(self, text, _item_language(self, item))
     if not plain:
         text = csl.Formatted.format(self, text)
     elif isinstance(text, (int, float)):
         text = str(text)
-    self.get_locale_option("punctuation-in-quote").lower()  # as citeproc-py: fails without style options
+    # as citeproc-py's Quoted.quote: fails without style options (checked once per locale chain)
+    answers = _chain_answers(self.get_root())
+    if answers is None or _QUOTE_OPTION_READ not in answers:
+        self.get_locale_option("punctuation-in-quote").lower()
+        if answers is not None:
+            answers[_QUOTE_OPTION_READ] = True
     if quoted:
         text = _add(_add(self.get_single_term(name="open-quote"), text), self.get_single_term(name="close-quote"))
-    return self.wrap(text)
+    return _wrap(self, text)
+
+
+_QUOTE_OPTION_READ = ("option read", "punctuation-in-quote")
+
+
+def _item_language(self: Any, item: Any) -> str:
+    """The language Text.process gives: the item's reference's, or when it has none the style's
+    default (the reference's kept per item)."""
+    language = item.__dict__.get("_fast_language", _UNKNOWN)
+    if language is _UNKNOWN:
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = None
+        item.__dict__["_fast_language"] = language
+    if language is None:
+        language = self.get_root().get("default-locale", "en")[:2]
+    return language  # type: ignore[no-any-return]
+
+
+# the markups that are wrap(format(text)), which `_wrapped_render` does itself
+_WRAPPED_MARKUPS = frozenset((csl.Group.markup, csl.Names.markup, csl.Name.markup))
+
+
+def _wrapped_render(self: Any, *args: Any, **kwargs: Any) -> Any:
+    """CitationStylesElement.render for cs:group, cs:names and cs:name: their process, then the
+    affixes and formatting of their markup in the same step."""
+    cls = type(self)
+    text = self.process(*args, **kwargs)
+    if cls.markup not in _WRAPPED_MARKUPS:
+        return self.markup(text)
+    if not text:
+        return None
+    return (_wrap(self, _format(self, text)) if cls.wrap is _wrap and cls.format is _format
+            else self.wrap(self.format(text)))
 
 
 def _text_variable(self: Any, item: Any, context: Any) -> Any:
@@ -1059,6 +1089,9 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Date, "is_locale_date", _date_is_locale_date),
     (csl.Date, "parts", _date_parts),
     (csl.Date_Part, "markup", _date_part_markup),
+    (csl.Group, "render", _wrapped_render),
+    (csl.Names, "render", _wrapped_render),
+    (csl.Name, "render", _wrapped_render),
 ]
 
 # citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
