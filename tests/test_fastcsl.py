@@ -184,17 +184,30 @@ def _structure(value):
 def test_the_fast_source_builds_citeproc_pys_references(dev_items):
     from citeproc.source.json import CiteProcJSON
 
-    from polybib._fastcsl import _FastCiteProcJSON
+    from polybib._fastcsl import _FastCiteProcJSON, fast_source
 
     odd = {"id": "Odd-Key", "type": "book", "title": 'A <span class="nocase">pH</span> meter', "shortTitle": "pH",
            "language": "en", "note": 1999, "publisher": "", "issued": {"literal": "circa 1900"},
-           "custom-thing": "kept with a warning"}
-    items = [*dev_items, odd]
+           "custom-thing": "kept with a warning", "author": [{"literal": "AMEA"}, {"family": "Əliyev", "given": "H."},
+                                                              {"family": "Smith", "static-ordering": True}],
+           "accessed": {"date-parts": [[2020, 5, 17, 9]], "circa": 1}, "submitted": {"date-parts": [["2001", 2]]},
+           "original-date": {"date-parts": [[1999, 1], [2001, 12, 3]]}, "event-date": {"date-parts": [[1990]], "season": 2}}
+    items = [*dev_items, odd, {"id": "k2", "type": "book", "issued": {"date-parts": [[2000, True]]}}]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        plain, fast = CiteProcJSON(items), _FastCiteProcJSON(items)
+        plain, fast = fast_source(CiteProcJSON(items)), _FastCiteProcJSON(items)
     assert list(fast) == list(plain)
     assert [_structure(fast[key]) for key in fast] == [_structure(plain[key]) for key in plain]
+    classes = {type(value) for key in fast for value in [fast[key], *fast[key].get("author", [])]}
+    assert classes == {type(value) for key in plain for value in [plain[key], *plain[key].get("author", [])]}
+    for broken in ({"date-parts": [[]]}, {"date-parts": [[None]]}):
+        failures = []
+        for source in (CiteProcJSON, _FastCiteProcJSON):
+            try:
+                source([{"id": "x", "type": "book", "issued": broken}])
+            except Exception as error:  # noqa: BLE001 - the same failure is the same behaviour
+                failures.append(type(error))
+        assert len(failures) == 2 and failures[0] is failures[1]
 
 
 def test_sorting_by_columns_gives_the_order_of_comparing_every_key():

@@ -209,8 +209,21 @@ def _seam(left: Any, other: Any) -> Any:
     return other
 
 
+def _str_seam(left: Any, other: str) -> str:
+    """`_seam` for ``other`` exactly a str (an affix or a delimiter)."""
+    if other and other[0] in _SEAM_CHARACTERS and _last_char(left) == other[0]:
+        return other[1:]
+    return other
+
+
 def _mixed_add(left: Any, other: Any) -> Any:
     """MixedString.__add__ (left is exactly a MixedString)."""
+    if type(other) is str:  # an affix or a delimiter: the same steps, shorter
+        if other:
+            other = _str_seam(left, other)
+            if other:
+                return MixedString([*left, other])
+        return left
     if other == "":
         return left
     other = _seam(left, other)
@@ -274,10 +287,10 @@ def _wrap(self: Any, string: Any) -> Any:
             prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
         if not prefix and isinstance(string, (str, MixedString)):
             # "" + string is string for citeproc-py's strings, and so is string + ""
-            return _add(string, _seam(string, suffix)) if suffix else string
+            return _add(string, _str_seam(string, suffix)) if suffix else string
         string = _seam(prefix, string)
         text = _add(prefix, string)
-        return _add(text, _seam(text, suffix))
+        return _add(text, _str_seam(text, suffix))
     return None
 
 
@@ -575,7 +588,11 @@ def _children(element: Any) -> list[tuple[Any, bool]]:
 def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
     """Parent.render_children (citeproc-py 0.11) over the children found once."""
     output = []
-    for child, is_choose in _children(self):
+    try:
+        children = self.__dict__["_fast_children"]
+    except KeyError:
+        children = _children(self)
+    for child, is_choose in children:
         try:
             if is_choose:
                 text = child.render(item, delimiter=delimiter, **kwargs)
@@ -595,8 +612,16 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
     output = []
     variable_called = False
     variable_rendered = False
-    delimiter = self.get("delimiter", "")
-    for child, is_choose in _children(self):
+    own = self.__dict__
+    try:
+        delimiter = own["_fast_delimiter"]
+    except KeyError:
+        delimiter = own["_fast_delimiter"] = self.get("delimiter", "")
+    try:
+        children = own["_fast_children"]
+    except KeyError:
+        children = _children(self)
+    for child, is_choose in children:
         variable_called = variable_called or child.calls_variable()
         try:
             if is_choose:
@@ -610,6 +635,11 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
             pass
     success = not variable_called or (variable_called and variable_rendered)
     if output and success:
+        if type(self).join is _delimited_join:  # Delimited.join with the delimiter read above
+            try:
+                return _join(output, delimiter)
+            except:  # noqa: E722 - citeproc-py's, as it is
+                return String("")
         return self.join(output)
     raise VariableError
 
@@ -1231,6 +1261,8 @@ _FAST_DICT = {"__getitem__": dict.__getitem__, "__getattr__": dict.__getitem__, 
 _FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": base.__module__})
               for base in (csl_source.Reference, csl_source.Name, csl_source.Date, csl_source.DateRange,
                            csl_source.LiteralDate)}
+_FAST_REFERENCE, _FAST_NAME, _FAST_DATE = (_FAST_DATA[csl_source.Reference], _FAST_DATA[csl_source.Name],
+                                           _FAST_DATA[csl_source.Date])
 
 
 def fast_source(source: Any) -> Any:
@@ -1240,8 +1272,9 @@ def fast_source(source: Any) -> Any:
 
 
 def new_source(items: Any) -> Any:
-    """CiteProcJSON(items), built sooner and made fast (`fast_source`) unless the caches are off."""
-    return _fast_source(_FastCiteProcJSON(items)) if caches_enabled() else CiteProcJSON(items)
+    """CiteProcJSON(items), built sooner and made fast (as `fast_source` makes it) unless the caches
+    are off."""
+    return _FastCiteProcJSON(items) if caches_enabled() else CiteProcJSON(items)
 
 
 _NAME_VARIABLES = frozenset(csl_names)
@@ -1250,9 +1283,11 @@ _REFERENCE_VARIABLES = frozenset({"uri", "container_uri", "contributor", "date"}
 
 
 class _FastCiteProcJSON(CiteProcJSON):
-    """CiteProcJSON (citeproc-py 0.11) giving the same references: a string without markup is made
-    one String at once (citeproc-py adds it to an empty MixedString, which joins that to check the
-    seam), and a reference is filled without rebuilding its set of known variables each time."""
+    """CiteProcJSON (citeproc-py 0.11) giving the same references, names and dates, of the classes
+    `fast_source` gives them: a string without markup is made one String at once (citeproc-py adds
+    it to an empty MixedString, which joins that to check the seam), and a reference, a name or a
+    date of one to three whole numbers is filled without citeproc-py's checks of its keys, which
+    are made once here."""
 
     def __init__(self, json_data: Any) -> None:  # noqa: C901 - citeproc-py's loop, as it is
         for ref in json_data:
@@ -1284,10 +1319,38 @@ class _FastCiteProcJSON(CiteProcJSON):
             return super().parse_string(string)
         return MixedString([String(string)]) if string else MixedString()
 
+    def parse_names(self, json_data: Any) -> Any:  # noqa: D102 - citeproc-py's
+        names = []
+        for name_data in json_data:
+            if type(name_data) is dict and name_data.keys() <= (_LITERAL_NAME if "literal" in name_data
+                                                                else _NAME_PARTS):
+                name = _FAST_NAME.__new__(_FAST_NAME)  # csl_source.Name(**name_data): no keys to warn about
+                dict.update(name, name_data)
+            else:
+                name = _converted(csl_source.Name(**name_data))
+            names.append(name)
+        return names
+
+    def parse_date(self, json_data: Any) -> Any:  # noqa: D102 - citeproc-py's
+        parts = json_data.get("date-parts") if type(json_data) is dict and "season" not in json_data else None
+        if type(parts) is list and len(parts) == 1 and type(parts[0]) is list and 1 <= len(parts[0]):
+            numbers = parts[0][:3]
+            if all(type(number) is int for number in numbers):
+                # Date(circa=circa, year=..., month=..., day=...), its values made int() as citeproc-py does
+                date = _FAST_DATE.__new__(_FAST_DATE)
+                dict.__setitem__(date, "circa", int(json_data.get("circa", 0) != 0))
+                dict.update(date, zip(("year", "month", "day"), numbers))
+                return date
+        return _converted(super().parse_date(json_data))
+
+
+_NAME_PARTS = frozenset(("family", "given", "dropping-particle", "non-dropping-particle", "suffix"))
+_LITERAL_NAME = frozenset(("literal",))
+
 
 def _reference(key: str, kind: str, data: dict[str, Any]) -> Any:
     """csl_source.Reference(key, kind, **data), without its per-reference set of known variables."""
-    reference = csl_source.Reference.__new__(csl_source.Reference)
+    reference = _FAST_REFERENCE.__new__(_FAST_REFERENCE)
     dict.__setitem__(reference, "key", key)
     dict.__setitem__(reference, "type", kind)
     unsupported = set(data) - _REFERENCE_VARIABLES
@@ -1298,18 +1361,21 @@ def _reference(key: str, kind: str, data: dict[str, Any]) -> Any:
 
 
 def _fast_source(source: Any) -> Any:
-    def convert(value: Any) -> None:
-        if type(value) in _FAST_DATA:
-            object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
-            for part in value.values():
-                convert(part)
-        elif type(value) is list:
-            for part in value:
-                convert(part)
-
     for reference in source.values():
-        convert(reference)
+        _converted(reference)
     return source
+
+
+def _converted(value: Any) -> Any:
+    """``value`` with its citeproc-py references, names and dates, and theirs, of the fast classes."""
+    if type(value) in _FAST_DATA:
+        object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
+        for part in value.values():
+            _converted(part)
+    elif type(value) is list:
+        for part in value:
+            _converted(part)
+    return value
 
 
 class _ItemReference:
@@ -1474,7 +1540,7 @@ def citeproc_bibliography(items: list[dict[str, Any]], style: str, *, locale: st
     An entry citeproc-py cannot render gives "!" and the name of the error; a failed sort, "!sort"."""
     if cached:
         csl_style = _cached_citeproc_style(style, locale)
-        source = _fast_source(_FastCiteProcJSON(items))
+        source = _FastCiteProcJSON(items)
         bibliography = FastBibliography(csl_style, source, formatter)
         item_class: type = FastCitationItem
     else:
