@@ -78,7 +78,7 @@ from citeproc.string import _strip_first_char
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
            "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item",
-           "new_source", "pin_tree", "renders_independently", "share_registrations", "sort_by_columns"]
+           "new_source", "pin_tree", "register_citation", "renders_independently", "share_registrations", "sort_by_columns"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -1434,6 +1434,26 @@ def new_item(key: str, **options: Any) -> Any:
     """A CitationItem, the fast one unless the caches are off."""
     cls = FastCitationItem if caches_enabled() else _CitationItem
     return cls(key, **options)
+
+
+def register_citation(bibliography: Any, key: str) -> Any:
+    """bibliography.register(Citation([new_item(key)])) and that citation: for a `FastBibliography`
+    the citation and its item are filled as their constructors fill them, without their checks of
+    keyword arguments there are none of."""
+    if not isinstance(bibliography, FastBibliography):
+        citation = Citation([new_item(key)])
+        bibliography.register(citation)
+        return citation
+    item = FastCitationItem.__new__(FastCitationItem)
+    lowered = item["key"] = key.lower()
+    citation = Citation.__new__(Citation)
+    item["citation"] = citation
+    dict.__setitem__(citation, "cites", [item])
+    dict.__setitem__(citation, "bibliography", bibliography)
+    if lowered in bibliography.source and lowered not in bibliography.keys:
+        bibliography.keys.append(lowered)
+        bibliography.items.append(item)
+    return citation
 
 
 # --- parsed styles kept across calls ---------------------------------------------------------------

@@ -42,8 +42,8 @@ from citeproc.string import String as CslString
 from ._collation import collation_key
 from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
-from ._fastcsl import (new_bibliography, new_item, new_source, renders_independently, share_registrations,
-                       sort_by_columns)
+from ._fastcsl import (new_bibliography, new_item, new_source, register_citation, renders_independently,
+                       share_registrations, sort_by_columns)
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
@@ -379,7 +379,7 @@ class _Session:
             registered = next(iter(self.bibliographies.values()), None)
             if registered is None or not share_registrations(bibliography, registered):
                 for key in keys:
-                    bibliography.register(Citation([new_item(key)]))
+                    register_citation(bibliography, key)
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -400,7 +400,7 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     loaded = load_style(style, locale=list_locale)
     bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([new_item(entry.key)]))
+        register_citation(bibliography, entry.key)
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -424,8 +424,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([new_item(key)])
-        bibliography.register(citation)
+        citation = register_citation(bibliography, key)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
     for text, members in groups.items():
