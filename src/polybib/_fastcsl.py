@@ -58,6 +58,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
+from operator import itemgetter
 from typing import Any
 
 from lxml import etree
@@ -1256,11 +1257,21 @@ def _missing(self: Any, key: Any) -> Any:
 
 
 # citeproc-py's data objects are dicts whose attributes and items go through two Python methods that
-# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C
+# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C. The
+# attributes citeproc-py and polybib read most are properties reading the item (an attribute found
+# only by __getattr__ costs a failed look-up first)
 _FAST_DICT = {"__getitem__": dict.__getitem__, "__getattr__": dict.__getitem__, "__missing__": _missing}
-_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": base.__module__})
-              for base in (csl_source.Reference, csl_source.Name, csl_source.Date, csl_source.DateRange,
-                           csl_source.LiteralDate)}
+_FIELDS = {csl_source.Reference: ("key", "type", "language", "page", "editor", "translator"),
+           csl_source.Name: (), csl_source.Date: ("year", "month", "day", "season", "circa"),
+           csl_source.DateRange: ("begin", "end", "circa"), csl_source.LiteralDate: ("text", "circa")}
+
+
+def _fields(names: tuple[str, ...]) -> dict[str, property]:
+    return {name: property(itemgetter(name)) for name in names}
+
+
+_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, **_fields(names), "__module__": base.__module__})
+              for base, names in _FIELDS.items()}
 _FAST_REFERENCE, _FAST_NAME, _FAST_DATE = (_FAST_DATA[csl_source.Reference], _FAST_DATA[csl_source.Name],
                                            _FAST_DATA[csl_source.Date])
 
@@ -1401,6 +1412,9 @@ class FastCitationItem(_CitationItem):
     __getitem__ = dict.__getitem__
     __getattr__ = dict.__getitem__
     __missing__ = _missing
+    key = property(itemgetter("key"))
+    citation = property(itemgetter("citation"))
+    locator = property(itemgetter("locator"))
 
     @property
     def bibliography(self) -> Any:  # noqa: D102 - citeproc-py's
@@ -1410,6 +1424,16 @@ class FastCitationItem(_CitationItem):
             return _CitationItem.bibliography.fget(self)  # the same error as citeproc-py's
 
     reference = _ItemReference()
+
+
+class _FastCitation(Citation):
+    """Citation whose cites and bibliography are read as items (what its attributes are)."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+    cites = property(itemgetter("cites"))
+    bibliography = property(itemgetter("bibliography"))
 
 
 def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:
@@ -1446,7 +1470,7 @@ def register_citation(bibliography: Any, key: str) -> Any:
         return citation
     item = FastCitationItem.__new__(FastCitationItem)
     lowered = item["key"] = key.lower()
-    citation = Citation.__new__(Citation)
+    citation = _FastCitation.__new__(_FastCitation)
     item["citation"] = citation
     dict.__setitem__(citation, "cites", [item])
     dict.__setitem__(citation, "bibliography", bibliography)
