@@ -204,7 +204,8 @@ _SEAM_CHARACTERS = _SEAM_PUNCTUATION | {" "}
 def _seam(left: Any, other: Any) -> Any:
     """citeproc.string.normalize_seam(left, other): the first character of other dropped where it
     repeats the last of left and is a space or one of .,;:!?"""
-    first = _first_char(other)
+    kind = type(other)
+    first = other[:1] if kind is str or kind is String or kind is NoCase else _first_char(other)
     if first in _SEAM_CHARACTERS and _last_char(left) == first:  # ("" is in neither)
         return _strip_first_char(other)
     return other
@@ -259,8 +260,11 @@ def _join(items: Any, delimiter: str = "") -> Any:
         output = next(items)
     except StopIteration:
         return String("")
+    plain_delimiter = type(delimiter) is str
     for item in items:
-        if delimiter or type(output) not in _JOINED:  # string + "" is the string itself
+        if delimiter:
+            output = _add(output, _str_seam(output, delimiter) if plain_delimiter else _seam(output, delimiter))
+        elif type(output) not in _JOINED:  # (string + "" is the string itself)
             output = _add(output, _seam(output, delimiter))
         output = _add(output, _seam(output, item))
     return output
@@ -270,10 +274,16 @@ _JOINED = (str, String, NoCase, MixedString)
 
 
 def _delimited_join(self: Any, strings: Any, default_delimiter: str = "") -> Any:
-    """Delimited.join with the fast `_join`."""
-    delimiter = self.get("delimiter", default_delimiter)
+    """Delimited.join with the fast `_join` and the element's delimiter read once."""
+    own = self.__dict__
     try:
-        text = _join((s for s in strings if s is not None), delimiter)
+        delimiter = own["_fast_delimiter_attribute"]
+    except KeyError:
+        delimiter = own["_fast_delimiter_attribute"] = self.get("delimiter")
+    if delimiter is None:
+        delimiter = default_delimiter
+    try:
+        text = _join([s for s in strings if s is not None], delimiter)
     except:  # noqa: E722 - citeproc-py's, as it is
         text = String("")
     return text
@@ -878,17 +888,15 @@ def _text_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> An
     elif isinstance(text, (int, float)):
         text = str(text)
     # as citeproc-py's Quoted.quote: fails without style options (checked once per locale chain)
-    answers = _chain_answers(self.get_root())
-    if answers is None or _QUOTE_OPTION_READ not in answers:
+    root = own.get("_fast_root")
+    chain = (self.get_root() if root is None else root).__dict__.get("locales")
+    if chain is None or own.get("_fast_quote_option_read") is not chain:
         self.get_locale_option("punctuation-in-quote").lower()
-        if answers is not None:
-            answers[_QUOTE_OPTION_READ] = True
+        if chain is not None:
+            own["_fast_quote_option_read"] = chain
     if quoted:
         text = _add(_add(self.get_single_term(name="open-quote"), text), self.get_single_term(name="close-quote"))
     return _wrap(self, text)
-
-
-_QUOTE_OPTION_READ = ("option read", "punctuation-in-quote")
 
 
 def _item_language(self: Any, item: Any) -> str:
@@ -932,7 +940,8 @@ def _text_variable(self: Any, item: Any, context: Any) -> Any:
         short = self.get("form") == "short"
         variable, short, key, short_key = self.__dict__["_fast_variable"] = (
             variable, short, variable.replace("-", "_"), (variable + "-short").replace("-", "_"))
-    repressed = context.get_layout().repressed
+    layout = context.__dict__.get("_fast_layout")  # (an element's truth is whether it has children)
+    repressed = (context.get_layout() if layout is None else layout).repressed
     tag = self.tag
     if tag in repressed and variable in repressed[tag]:
         return None
