@@ -793,14 +793,58 @@ def _names_process(self: Any, item: Any, names_context: Any = None, context: Any
             output.append(text)
     if output:
         # sum(output) is a number only when every text is one; otherwise it fails or is a string
-        if all(isinstance(text, int) for text in output):
-            total = sum(output)
-            return str(total) if total > 0 else None
-        return self.join(output, self.get_parent_delimiter(context))
+        for text in output:
+            if not isinstance(text, int):
+                return self.join(output, self.get_parent_delimiter(context))
+        total = sum(output)
+        return str(total) if total > 0 else None
     substitute = self.substitute()
     if substitute is not None:
         return substitute.render(item, context=context, **kwargs)
     raise VariableError
+
+
+def _names_parent_delimiter(self: Any, context: Any = None) -> Any:
+    """Names.get_parent_delimiter: the names-delimiter of the cs:citation or cs:bibliography the
+    context is in, found once per context."""
+    if context is None:
+        context = self
+    own = context.__dict__
+    try:
+        return own["_fast_names_delimiter"]
+    except KeyError:
+        found = own["_fast_names_delimiter"] = csl.Names.get_parent_delimiter(self, context)
+        return found
+
+
+def _names_substitute(self: Any) -> Any:
+    """Names.substitute: the cs:substitute child or None, found once."""
+    own = self.__dict__
+    try:
+        return own["_fast_substitute"]
+    except KeyError:
+        found = own["_fast_substitute"] = csl.Names.substitute(self)
+        return found
+
+
+def _label_process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
+                   **kwargs: Any) -> Any:
+    """Label.process (citeproc-py 0.11) with the element's attributes read once."""
+    own = self.__dict__
+    try:
+        own_variable, form, plural_option = own["_fast_label"]
+    except KeyError:
+        own_variable, form, plural_option = own["_fast_label"] = (
+            self.get("variable"), self.get("form", "long"), self.get("plural", "contextual"))
+    if variable is None:
+        variable = own_variable
+    if plural is None:
+        plural = self._is_plural(item)
+    if variable == "locator" and item.has_locator:
+        variable = item.locator.label
+    if plural_option == "contextual" and plural or plural_option == "always":
+        return self.get_plural_term(name=variable, form=form if form != "long" else None)
+    return self.get_single_term(name=variable, form=form if form != "long" else None)
 
 
 def _name_et_al(self: Any) -> Any:
@@ -1132,6 +1176,9 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Group, "render", _wrapped_render),
     (csl.Names, "render", _wrapped_render),
     (csl.Name, "render", _wrapped_render),
+    (csl.Names, "get_parent_delimiter", _names_parent_delimiter),
+    (csl.Names, "substitute", _names_substitute),
+    (csl.Label, "process", _label_process),
 ]
 
 # citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
