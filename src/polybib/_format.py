@@ -37,13 +37,13 @@ from functools import cmp_to_key
 from typing import Any, Union
 
 from citeproc import Citation, CitationStylesBibliography, Locator
-from citeproc.source.json import CiteProcJSON
 from citeproc.string import String as CslString
 
 from ._collation import collation_key
 from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
-from ._fastcsl import fast_source, new_bibliography, new_item, share_registrations
+from ._fastcsl import (new_bibliography, new_item, new_source, register_citation, renders_independently,
+                       share_registrations, sort_by_columns)
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
@@ -215,7 +215,10 @@ def electronic_text(language: str) -> str:
 def and_others(text: str, term: str, escape: Callable[[str], str] = str) -> str:
     """The placeholder of a record's own "and others" as GOST writes it: "[и др.]" after the last name
     (for a text that another CSL processor rendered from `prepared_items`, too)."""
-    return re.sub(rf"(?:, )?{re.escape(escape(_AND_OTHERS))}", escape(f" [{term}]") if term else "", text)
+    placeholder = escape(_AND_OTHERS)
+    if placeholder not in text:   # most entries: no pattern to build
+        return text
+    return re.sub(rf"(?:, )?{re.escape(placeholder)}", escape(f" [{term}]") if term else "", text)
 
 
 def _corporate_into_statement(item: dict[str, Any]) -> None:
@@ -310,11 +313,22 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
         return items
     layout = element.find(f"{{{CSL_NS}}}layout")
     keys = sort.findall(f"{{{CSL_NS}}}key")
-    columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
-                for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
     # each distinct string is collated once, not at every comparison
-    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
+    collate = functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order))
+
+    def column(key: Any, positions: Sequence[int]) -> list[Any]:
+        return [None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
+                for v in key.sort_keys([items[i] for i in positions], layout)]
+
+    if loaded.cached and renders_independently(loaded.root):
+        # a later key only for the items that tie on the earlier ones (most lists need few)
+        found = sort_by_columns(len(items), [functools.partial(column, key) for key in keys], descending, collate)
+        if found is not None:
+            return [items[i] for i in found]
+    everything = range(len(items))
+    columns = [column(key, everything) for key in keys]
+    compare = _compare(collate)
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
@@ -327,19 +341,39 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     return [items[i] for i in order]
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+_QUOTED = re.compile(r'(?<![=\w])"([^"<>]+)"')
+
+
 def _typographic(text: str, open_quote: str, close_quote: str) -> str:
     """Straight apostrophes and quotation marks as the locale writes them (citeproc-js does this;
     citeproc-py passes them through): "zapis'" -> "zapis’", "Sovet" in quotes -> «Sovet» (ru)."""
-    text = re.sub(r"(?<=\w)'", "’", text)
-    return re.sub(r'(?<![=\w])"([^"<>]+)"', lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+    if "'" in text:
+        text = _APOSTROPHE.sub("’", text)
+    if '"' in text:
+        text = _QUOTED.sub(lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+    return text
+
+
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_STOP_AFTER_MARK = re.compile(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)")
+_STOPS_AROUND_TAG = re.compile(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)")
+_SPACES = re.compile(r"[ \t]{2,}")
 
 
 def _tidy(text: str) -> str:
     """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
-    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
-    text = re.sub(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)", r"\1", text)
-    text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    # each pattern only where the characters it needs are there (most entries need none)
+    text = str(text)
+    if ".." in text:
+        text = _DOUBLED_STOP.sub(".", text)
+    if "?" in text or "!" in text:
+        text = _STOP_AFTER_MARK.sub(r"\1", text)
+    if ".</" in text:
+        text = _STOPS_AROUND_TAG.sub(r".\1", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 class _Session:
@@ -351,10 +385,10 @@ class _Session:
         self.style, self.output = style, output
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = fast_source(CiteProcJSON(_citeproc_items(entries)))
+            self.source = new_source(_citeproc_items(entries))
             # text needs no escaping: one source serves both
             self.marked_source = (self.source if output == "text" else
-                                  fast_source(CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))))
+                                  new_source(_citeproc_items(entries, MARKUPS[output].preformat)))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -368,7 +402,7 @@ class _Session:
             registered = next(iter(self.bibliographies.values()), None)
             if registered is None or not share_registrations(bibliography, registered):
                 for key in keys:
-                    bibliography.register(Citation([new_item(key)]))
+                    register_citation(bibliography, key)
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -392,7 +426,7 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     loaded = load_style(style, locale=list_locale)
     bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([new_item(entry.key)]))
+        register_citation(bibliography, entry.key)
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -416,8 +450,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([new_item(key)])
-        bibliography.register(citation)
+        citation = register_citation(bibliography, key)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
     for text, members in groups.items():
@@ -428,6 +461,14 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
                         source[key]["year_suffix"] = CslString(letter)
                 else:
                     session.implicit_suffixes[key] = letter
+
+
+_NUMBER_FIELD = re.compile(r"^(\[?\d+\]?\.?)(?=\S)")
+
+
+@functools.lru_cache(maxsize=64)
+def _punctuation_into_quote(close_quote: str) -> re.Pattern[str]:
+    return re.compile(f"({re.escape(close_quote)})([.,])")
 
 
 def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None) -> str:
@@ -480,16 +521,16 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             texts = loaded.citeproc.render_bibliography([item])
             text = _with_implicit_suffix(_tidy(texts[0]) if texts else "", entry.item,
                                          session.implicit_suffixes.get(key))
-            text = and_others(text, loaded.term("et-al"), MARKUPS[output].preformat)
-            close_quote = loaded.term("close-quote")
-            if close_quote and loaded.punctuation_in_quote():
+            et_al, open_quote, close_quote, punctuation_in_quote = loaded.entry_terms()
+            text = and_others(text, et_al, MARKUPS[output].preformat)
+            if close_quote and punctuation_in_quote and close_quote in text:
                 # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
                 # straight quotes of the data become typographic ones, so that only the style's move
-                text = re.sub(f"({re.escape(close_quote)})([.,])", r"\2\1", text)
-            text = _typographic(text, loaded.term("open-quote"), close_quote)
+                text = _punctuation_into_quote(close_quote).sub(r"\2\1", text)
+            text = _typographic(text, open_quote, close_quote)
             if aligned:
                 # citeproc-js puts the number in a block of its own; in one line it needs a space
-                text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)
+                text = _NUMBER_FIELD.sub(r"\1 ", text)
             note = language_note(entry.language) if romanize and entry.language != "en" else ""
             if note and text:
                 text = f"{text} ({MARKUPS[output].preformat(note)})"
