@@ -170,3 +170,126 @@ def test_a_long_list_does_not_grow_the_style(dev_refs):
     inserted = [sum(child.tag == "Name" for child in n) for n in names]
     # citeproc-py gives a cs:names without a cs:name a new one at each rendering: at most one is left
     assert pooled and max(inserted) == 1
+
+
+def _structure(value):
+    """A value of citeproc-py's source with the class of every part, for comparing two sources."""
+    if isinstance(value, dict):
+        return type(value).__name__, [(key, _structure(part)) for key, part in value.items()]
+    if isinstance(value, list):
+        return type(value).__name__, [_structure(part) for part in value]
+    return type(value).__name__, value
+
+
+def test_the_fast_source_builds_citeproc_pys_references(dev_items):
+    from citeproc.source.json import CiteProcJSON
+
+    from polybib._fastcsl import _FastCiteProcJSON, fast_source
+
+    odd = {"id": "Odd-Key", "type": "book", "title": 'A <span class="nocase">pH</span> meter', "shortTitle": "pH",
+           "language": "en", "note": 1999, "publisher": "", "issued": {"literal": "circa 1900"},
+           "custom-thing": "kept with a warning", "author": [{"literal": "AMEA"}, {"family": "Əliyev", "given": "H."},
+                                                              {"family": "Smith", "static-ordering": True}],
+           "accessed": {"date-parts": [[2020, 5, 17, 9]], "circa": 1}, "submitted": {"date-parts": [["2001", 2]]},
+           "original-date": {"date-parts": [[1999, 1], [2001, 12, 3]]}, "event-date": {"date-parts": [[1990]], "season": 2}}
+    items = [*dev_items, odd, {"id": "k2", "type": "book", "issued": {"date-parts": [[2000, True]]}}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, fast = fast_source(CiteProcJSON(items)), _FastCiteProcJSON(items)
+    assert list(fast) == list(plain)
+    assert [_structure(fast[key]) for key in fast] == [_structure(plain[key]) for key in plain]
+    classes = {type(value) for key in fast for value in [fast[key], *fast[key].get("author", [])]}
+    assert classes == {type(value) for key in plain for value in [plain[key], *plain[key].get("author", [])]}
+    for broken in ({"date-parts": [[]]}, {"date-parts": [[None]]}):
+        failures = []
+        for source in (CiteProcJSON, _FastCiteProcJSON):
+            try:
+                source([{"id": "x", "type": "book", "issued": broken}])
+            except Exception as error:  # noqa: BLE001 - the same failure is the same behaviour
+                failures.append(type(error))
+        assert len(failures) == 2 and failures[0] is failures[1]
+
+
+def test_sorting_by_columns_gives_the_order_of_comparing_every_key():
+    import random
+    from functools import cmp_to_key
+
+    from polybib._fastcsl import sort_by_columns
+    from polybib._format import _compare
+
+    def collate(text):
+        return text.casefold().encode()
+
+    rng = random.Random(8)
+    for trial in range(200):
+        count = rng.randrange(0, 40)
+        kinds = [rng.choice(["str", "int"]) for _ in range(rng.randrange(1, 4))]
+        table = [[None if rng.random() < 0.2 else
+                  (rng.choice(["a", "A", " b", "b ", "c", "Ə", "ə"]) if kind == "str" else rng.randrange(3))
+                  for _ in range(count)] for kind in kinds]
+        descending = [rng.random() < 0.3 for _ in kinds]
+        asked: list[list[int]] = []
+
+        def column(level, positions):
+            asked.append(list(positions))
+            return [table[level][p] for p in positions]
+
+        columns = [lambda positions, level=level: column(level, positions) for level in range(len(kinds))]
+        compare = _compare(collate)
+
+        def by_keys(left, right):
+            for values, down in zip(table, descending):
+                result = compare(values[left], values[right])
+                if result:
+                    return -result if down else result
+            return left - right
+
+        assert sort_by_columns(count, columns, descending, collate) == sorted(range(count), key=cmp_to_key(by_keys))
+        assert all(len(positions) >= 2 for positions in asked)   # a key only where earlier ones tie
+    mixed = [lambda positions: ["a", 1, None][:len(positions)]]
+    assert sort_by_columns(3, mixed, [False], collate) is None   # strings and numbers: every key is computed
+
+
+def test_the_string_operations_give_citeproc_pys_strings():
+    import random
+
+    from citeproc.string import MixedString, NoCase, String, join, normalize_seam
+
+    from polybib._fastcsl import _add, _join, _seam
+
+    texts = ["", " ", ".", ",", "a", "a.", ". ", " a", "..", ", ", "Bakı", ":", "1"]
+    rng = random.Random(4)
+
+    def value():
+        kind = rng.randrange(5)
+        if kind == 0:
+            return rng.choice(texts)
+        if kind == 1:
+            return String(rng.choice(texts))
+        if kind == 2:
+            return NoCase(rng.choice(texts))
+        if kind == 3:
+            parts = [rng.choice([String, NoCase, str])(rng.choice(texts)) for _ in range(rng.randrange(4))]
+            if parts and rng.random() < 0.2:
+                parts[0] = MixedString([String(rng.choice(texts)), NoCase(rng.choice(texts))])  # nested
+            return MixedString(parts)
+        return rng.choice([None, 7])
+
+    def shape(result):
+        if isinstance(result, MixedString):
+            return "MixedString", [shape(part) for part in result]
+        return type(result).__name__, result
+
+    def outcome(operation, *args):
+        try:
+            return shape(operation(*args))
+        except Exception as error:  # noqa: BLE001 - the same failure is part of the same behaviour
+            return type(error).__name__
+
+    for _ in range(5000):
+        left, other = value(), value()
+        assert outcome(_seam, left, other) == outcome(normalize_seam, left, other), (left, other)
+        assert outcome(_add, left, other) == outcome(lambda a, b: a + b, left, other), (left, other)
+        items = [value() for _ in range(rng.randrange(4))]
+        delimiter = rng.choice(["", ", ", ". ", " "])
+        assert outcome(_join, items, delimiter) == outcome(join, items, delimiter), (items, delimiter)

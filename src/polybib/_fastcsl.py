@@ -54,12 +54,17 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
+from operator import itemgetter
 from typing import Any
 
 from lxml import etree
+from citeproc import DATES as csl_dates
+from citeproc import NAMES as csl_names
+from citeproc import VARIABLES as csl_variables
 from citeproc import Citation, CitationStylesStyle
 from citeproc import CitationItem as _CitationItem
 from citeproc import CitationStylesBibliography as _CitationStylesBibliography
@@ -68,11 +73,13 @@ from citeproc import model as csl
 from citeproc import source as csl_source
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
-from citeproc.string import MixedString, String
+from citeproc.string import SEAM_PUNCTUATION as _SEAM_PUNCTUATION
+from citeproc.string import MixedString, NoCase, String
+from citeproc.string import _strip_first_char
 
 __all__ = ["CitedKeys", "FastBibliography", "FastCitationItem", "RegisteredKeys", "StylePool", "caches_disabled",
-           "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item", "pin_tree",
-           "share_registrations"]
+           "caches_enabled", "citeproc_bibliography", "fast_classes", "fast_source", "new_bibliography", "new_item",
+           "new_source", "pin_tree", "register_citation", "renders_independently", "share_registrations", "sort_by_columns"]
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -100,13 +107,11 @@ def caches_disabled() -> Iterator[None]:
 # that object lives, and `pin_tree` keeps them alive for as long as the style is.
 
 def _getattr(self: Any, name: str) -> Any:
-    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``."""
-    cache = self.__dict__.setdefault("_fast_find", {})
-    try:
-        return cache[name]
-    except KeyError:
-        found = cache[name] = self.find("cs:" + name, self.nsmap)
-        return found
+    """SomewhatObjectifiedElement.__getattr__: the first child element called ``name``, kept as an
+    attribute of the element's object, where Python finds it first the next time (without going
+    through a failed look-up to come here)."""
+    found = self.__dict__[name] = self.find("cs:" + name, self.nsmap)
+    return found
 
 
 def _get_root(self: Any) -> Any:
@@ -157,6 +162,133 @@ def _format(self: Any, string: Any) -> Any:
     return string
 
 
+# --- citeproc-py's string operations, with the seams found without joining ------------------------
+# citeproc.string's normalize_seam turns both sides into one str to read the characters that meet, so
+# that every addition and join costs as much as the whole text so far. These give the same results
+# (the same classes and segments) reading only the last and first characters.
+
+_PLAIN_STRINGS = (str, String, NoCase)
+
+
+def _last_char(value: Any) -> str:
+    """str(value)[-1:] without joining a MixedString."""
+    kind = type(value)
+    if kind is str or kind is String or kind is NoCase:
+        return value[-1:]  # type: ignore[no-any-return]
+    if kind is MixedString:
+        for part in reversed(value):
+            found = part[-1:] if type(part) in _PLAIN_STRINGS else _last_char(part)
+            if found:
+                return found  # type: ignore[no-any-return]
+        return ""
+    return str(value)[-1:]
+
+
+def _first_char(value: Any) -> str:
+    """str(value)[:1] without joining a MixedString."""
+    kind = type(value)
+    if kind is str or kind is String or kind is NoCase:
+        return value[:1]  # type: ignore[no-any-return]
+    if kind is MixedString:
+        for part in value:
+            found = part[:1] if type(part) in _PLAIN_STRINGS else _first_char(part)
+            if found:
+                return found  # type: ignore[no-any-return]
+        return ""
+    return str(value)[:1]
+
+
+_SEAM_CHARACTERS = _SEAM_PUNCTUATION | {" "}
+
+
+def _seam(left: Any, other: Any) -> Any:
+    """citeproc.string.normalize_seam(left, other): the first character of other dropped where it
+    repeats the last of left and is a space or one of .,;:!?"""
+    kind = type(other)
+    first = other[:1] if kind is str or kind is String or kind is NoCase else _first_char(other)
+    if first in _SEAM_CHARACTERS and _last_char(left) == first:  # ("" is in neither)
+        return _strip_first_char(other)
+    return other
+
+
+def _str_seam(left: Any, other: str) -> str:
+    """`_seam` for ``other`` exactly a str (an affix or a delimiter)."""
+    if other and other[0] in _SEAM_CHARACTERS and _last_char(left) == other[0]:
+        return other[1:]
+    return other
+
+
+def _mixed_add(left: Any, other: Any) -> Any:
+    """MixedString.__add__ (left is exactly a MixedString)."""
+    if type(other) is str:  # an affix or a delimiter: the same steps, shorter
+        if other:
+            other = _str_seam(left, other)
+            if other:
+                return MixedString([*left, other])
+        return left
+    if other == "":
+        return left
+    other = _seam(left, other)
+    if other == "" or other == []:
+        return left
+    if isinstance(other, list):
+        return MixedString(list.__add__(left, other))
+    return MixedString(list.__add__(left, MixedString([other])))
+
+
+def _add(left: Any, other: Any) -> Any:
+    """left + other for citeproc-py's strings, as their operators do it."""
+    kind = type(left)
+    if kind is MixedString:
+        return _mixed_add(left, other)
+    if kind is String or kind is NoCase:  # String.__add__
+        return left if other == "" else _mixed_add(MixedString([left]), other)
+    if kind is str:
+        other_kind = type(other)
+        if other_kind is str:
+            return left + other
+        if other_kind is MixedString or other_kind is String or other_kind is NoCase:
+            # MixedString.__radd__, or String.__radd__ (a subclass of str is asked first)
+            return other if left == "" else _mixed_add(MixedString([left]), other)
+    return left + other
+
+
+def _join(items: Any, delimiter: str = "") -> Any:
+    """citeproc.string.join."""
+    items = iter(items)
+    try:
+        output = next(items)
+    except StopIteration:
+        return String("")
+    plain_delimiter = type(delimiter) is str
+    for item in items:
+        if delimiter:
+            output = _add(output, _str_seam(output, delimiter) if plain_delimiter else _seam(output, delimiter))
+        elif type(output) not in _JOINED:  # (string + "" is the string itself)
+            output = _add(output, _seam(output, delimiter))
+        output = _add(output, _seam(output, item))
+    return output
+
+
+_JOINED = (str, String, NoCase, MixedString)
+
+
+def _delimited_join(self: Any, strings: Any, default_delimiter: str = "") -> Any:
+    """Delimited.join with the fast `_join` and the element's delimiter read once."""
+    own = self.__dict__
+    try:
+        delimiter = own["_fast_delimiter_attribute"]
+    except KeyError:
+        delimiter = own["_fast_delimiter_attribute"] = self.get("delimiter")
+    if delimiter is None:
+        delimiter = default_delimiter
+    try:
+        text = _join([s for s in strings if s is not None], delimiter)
+    except:  # noqa: E722 - citeproc-py's, as it is
+        text = String("")
+    return text
+
+
 def _wrap(self: Any, string: Any) -> Any:
     """Affixed.wrap with the prefix and suffix read once."""
     if string is not None:
@@ -166,10 +298,10 @@ def _wrap(self: Any, string: Any) -> Any:
             prefix, suffix = self.__dict__["_fast_affixes"] = (self.get("prefix", ""), self.get("suffix", ""))
         if not prefix and isinstance(string, (str, MixedString)):
             # "" + string is string for citeproc-py's strings, and so is string + ""
-            return string + csl.normalize_seam(string, suffix) if suffix else string
-        string = csl.normalize_seam(prefix, string)
-        text = prefix + string
-        return text + csl.normalize_seam(text, suffix)
+            return _add(string, _str_seam(string, suffix)) if suffix else string
+        string = _seam(prefix, string)
+        text = _add(prefix, string)
+        return _add(text, _str_seam(text, suffix))
     return None
 
 
@@ -336,15 +468,15 @@ def _chain_answers(root: Any) -> dict[Any, Any] | None:
     return answers                                                                 # is not reused meanwhile
 
 
-def _answered(answers: dict[Any, Any] | None, key: tuple[Any, ...], compute: Any) -> Any:
-    """``compute()``, kept in the locale chain's ``answers`` under ``key`` (computed each time when
-    there is no chain to keep it in)."""
+def _answered(answers: dict[Any, Any] | None, key: tuple[Any, ...], compute: Any, *args: Any) -> Any:
+    """``compute(*args)``, kept in the locale chain's ``answers`` under ``key`` (computed each time
+    when there is no chain to keep it in)."""
     if answers is None:
-        return compute()
+        return compute(*args)
     try:
         return answers[key]
     except KeyError:
-        value = answers[key] = compute()
+        value = answers[key] = compute(*args)
         return value
 
 
@@ -353,17 +485,31 @@ def _get_term(self: Any, name: str, form: str | None = None, fallback_locale: bo
     root = self.get_root()
     return _answered(None if isinstance(root, csl.Locale) else _chain_answers(root),
                      ("term", name, form, fallback_locale, zero_padded),
-                     lambda: csl.CitationStylesElement.get_term(self, name, form, fallback_locale, zero_padded))
+                     csl.CitationStylesElement.get_term, self, name, form, fallback_locale, zero_padded)
 
 
 def _get_date(self: Any, form: str) -> Any:
-    return _answered(_chain_answers(self.get_root()), ("date", form),
-                     lambda: csl.CitationStylesElement.get_date(self, form))
+    return _answered(_chain_answers(self.get_root()), ("date", form), csl.CitationStylesElement.get_date, self, form)
 
 
 def _get_locale_option(self: Any, name: str) -> Any:
     return _answered(_chain_answers(self.get_root()), ("option", name),
-                     lambda: csl.CitationStylesElement.get_locale_option(self, name))
+                     csl.CitationStylesElement.get_locale_option, self, name)
+
+
+def _get_formatter(self: Any) -> Any:
+    root = self.get_root()
+    return root.style.formatter if isinstance(root, csl.Locale) else root.formatter
+
+
+def _get_layout(self: Any) -> Any:
+    """get_layout: the cs:layout an element sits in, found once (an IndexError, as citeproc-py's,
+    when there is none)."""
+    try:
+        return self.__dict__["_fast_layout"]
+    except KeyError:
+        layout = self.__dict__["_fast_layout"] = self.xpath_search("./ancestor-or-self::cs:layout[1]")[0]
+        return layout
 
 
 def _locale_get_option(self: Any, name: str) -> Any:
@@ -385,20 +531,59 @@ def _if_type(self: Any, item: Any) -> list[bool]:
     return [kind == item_type for kind in types]
 
 
+def renders_independently(root: Any) -> bool:
+    """Whether rendering with the style of ``root`` leaves nothing behind that changes later output,
+    so that what is rendered can be left out. Not for a style with a localised date that has date
+    parts of its own: citeproc-py copies their attributes into the locale's date at each rendering."""
+    try:
+        return not root.__dict__["_fast_rewrites_dates"]
+    except KeyError:
+        rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
+            root.xpath(".//cs:date[@form][cs:date-part]", namespaces={"cs": CSL_NS}))
+        return not rewrites
+
+
 def _sort(self: Any, items: Any, context: Any) -> Any:
     """Sort.sort: one cite needs no sort keys (a citation of one work renders every key macro only
-    to compare it with nothing). Kept where rendering a key could change later output: a localised
-    date with date parts of its own, which citeproc-py copies into the locale's date."""
-    if isinstance(items, list) and len(items) <= 1:
-        root = self.get_root()
-        try:
-            rewrites = root.__dict__["_fast_rewrites_dates"]
-        except KeyError:
-            rewrites = root.__dict__["_fast_rewrites_dates"] = bool(
-                root.xpath(".//cs:date[@form][cs:date-part]", namespaces=self.nsmap))
-        if not rewrites:
-            return list(items)
+    to compare it with nothing), where rendering them cannot change later output."""
+    if isinstance(items, list) and len(items) <= 1 and renders_independently(self.get_root()):
+        return list(items)
     return csl.Sort.sort(self, items, context)
+
+
+def sort_by_columns(count: int, columns: list[Callable[[list[int]], list[Any]]], descending: list[bool],
+                    collate: Callable[[str], Any]) -> list[int] | None:
+    """The positions 0 .. count-1 in the order of their sort keys, each key computed only where the
+    earlier ones tie: ``columns[level](positions)`` gives the key at that level of each position
+    (None, a str or an int). Keys compare as polybib's bibliography sort compares them (None last,
+    strings by ``collate`` of the stripped string, numbers as numbers, ``descending`` reversed), then
+    by position, so the order is the one every key of every item would give. None when a level's
+    keys among the items it must order mix strings and numbers, which do not compare that way: the
+    caller then computes every key."""
+    order: list[int] = []
+
+    def rank(positions: list[int], level: int) -> bool:
+        if len(positions) < 2 or level == len(columns):
+            order.extend(positions)  # ties stay in the order of their positions
+            return True
+        values = columns[level](positions)
+        kinds = {type(value) for value in values if value is not None}
+        if kinds == {str}:
+            keys = [(True, b"") if value is None else (False, collate(value.strip())) for value in values]
+        elif kinds <= {int}:
+            keys = [(True, 0) if value is None else (False, value) for value in values]
+        else:
+            return False
+        ranked = sorted(range(len(positions)), key=keys.__getitem__, reverse=descending[level])  # stable
+        start = 0
+        for end in range(1, len(ranked) + 1):
+            if end == len(ranked) or keys[ranked[end]] != keys[ranked[start]]:
+                if not rank([positions[i] for i in ranked[start:end]], level + 1):
+                    return False
+                start = end
+        return True
+
+    return order if rank(list(range(count)), 0) else None
 
 
 def _children(element: Any) -> list[tuple[Any, bool]]:
@@ -414,7 +599,11 @@ def _children(element: Any) -> list[tuple[Any, bool]]:
 def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
     """Parent.render_children (citeproc-py 0.11) over the children found once."""
     output = []
-    for child, is_choose in _children(self):
+    try:
+        children = self.__dict__["_fast_children"]
+    except KeyError:
+        children = _children(self)
+    for child, is_choose in children:
         try:
             if is_choose:
                 text = child.render(item, delimiter=delimiter, **kwargs)
@@ -425,7 +614,7 @@ def _render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -
         except VariableError:
             pass
     if output:
-        return csl.join(output, delimiter)
+        return _join(output, delimiter)
     return None
 
 
@@ -434,8 +623,16 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
     output = []
     variable_called = False
     variable_rendered = False
-    delimiter = self.get("delimiter", "")
-    for child, is_choose in _children(self):
+    own = self.__dict__
+    try:
+        delimiter = own["_fast_delimiter"]
+    except KeyError:
+        delimiter = own["_fast_delimiter"] = self.get("delimiter", "")
+    try:
+        children = own["_fast_children"]
+    except KeyError:
+        children = _children(self)
+    for child, is_choose in children:
         variable_called = variable_called or child.calls_variable()
         try:
             if is_choose:
@@ -449,6 +646,11 @@ def _group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> 
             pass
     success = not variable_called or (variable_called and variable_rendered)
     if output and success:
+        if type(self).join is _delimited_join:  # Delimited.join with the delimiter read above
+            try:
+                return _join(output, delimiter)
+            except:  # noqa: E722 - citeproc-py's, as it is
+                return String("")
         return self.join(output)
     raise VariableError
 
@@ -502,16 +704,7 @@ def _text_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> A
     read once."""
     if context is None:
         context = self
-    # the item's language: its reference's, or when it has none the style's default (kept per item)
-    language = item.__dict__.get("_fast_language", _UNKNOWN)
-    if language is _UNKNOWN:
-        try:
-            language = item.reference.language[:2]
-        except VariableError:
-            language = None
-        item.__dict__["_fast_language"] = language
-    if language is None:
-        language = self.get_root().get("default-locale", "en")[:2]
+    language = _item_language(self, item)
     try:
         source = self.__dict__["_fast_source"]
     except KeyError:
@@ -554,6 +747,336 @@ def _quote(self: Any, string: Any) -> Any:
     if quoted:
         string = self.get_single_term(name="open-quote") + string + self.get_single_term(name="close-quote")
     return string
+
+
+_EDITOR_TRANSLATOR = frozenset(("editor", "translator"))
+
+
+def _names_process(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+    """Names.process (citeproc-py 0.11) without its exceptions for an absent label and its sum of
+    the names' texts (which only tells whether they are all numbers)."""
+    if context is None:
+        context = self
+    if names_context is None:
+        names_context = self
+    roles = self.get("variable").split()  # not kept: polybib's cs:names changes it for a moment
+    reference = item.reference
+    try:
+        ed_trans = (set(roles) == _EDITOR_TRANSLATOR and reference.editor == reference.translator
+                    and self.get_term("editortranslator").getchildren())
+        if ed_trans:
+            roles = ["editor"]
+    except VariableError:
+        ed_trans = False
+    output = []
+    for role in roles:
+        if role in reference:
+            name_elem = names_context.name
+            if name_elem is None:
+                name_elem = csl.Name()
+                names_context.insert(0, name_elem)
+            text = name_elem.render(item, role, context=context, **kwargs)
+            plural = len(reference[role]) > 1
+            label_element = names_context.label
+            if label_element is not None:  # None.render's AttributeError, which citeproc-py ignores
+                try:
+                    if ed_trans:
+                        role = "editortranslator"
+                    label = label_element.render(item, role, plural, **kwargs)
+                    if label is not None:
+                        if label_element is names_context[0]:
+                            text = _add(label, text)
+                        else:
+                            text = _add(text, label)
+                except AttributeError:
+                    pass
+            output.append(text)
+    if output:
+        # sum(output) is a number only when every text is one; otherwise it fails or is a string
+        for text in output:
+            if not isinstance(text, int):
+                return self.join(output, self.get_parent_delimiter(context))
+        total = sum(output)
+        return str(total) if total > 0 else None
+    substitute = self.substitute()
+    if substitute is not None:
+        return substitute.render(item, context=context, **kwargs)
+    raise VariableError
+
+
+def _names_parent_delimiter(self: Any, context: Any = None) -> Any:
+    """Names.get_parent_delimiter: the names-delimiter of the cs:citation or cs:bibliography the
+    context is in, found once per context."""
+    if context is None:
+        context = self
+    own = context.__dict__
+    try:
+        return own["_fast_names_delimiter"]
+    except KeyError:
+        found = own["_fast_names_delimiter"] = csl.Names.get_parent_delimiter(self, context)
+        return found
+
+
+def _names_substitute(self: Any) -> Any:
+    """Names.substitute: the cs:substitute child or None, found once."""
+    own = self.__dict__
+    try:
+        return own["_fast_substitute"]
+    except KeyError:
+        found = own["_fast_substitute"] = csl.Names.substitute(self)
+        return found
+
+
+def _label_process(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
+                   **kwargs: Any) -> Any:
+    """Label.process (citeproc-py 0.11) with the element's attributes read once."""
+    own = self.__dict__
+    try:
+        own_variable, form, plural_option = own["_fast_label"]
+    except KeyError:
+        own_variable, form, plural_option = own["_fast_label"] = (
+            self.get("variable"), self.get("form", "long"), self.get("plural", "contextual"))
+    if variable is None:
+        variable = own_variable
+    if plural is None:
+        plural = self._is_plural(item)
+    if variable == "locator" and item.has_locator:
+        variable = item.locator.label
+    if plural_option == "contextual" and plural or plural_option == "always":
+        return self.get_plural_term(name=variable, form=form if form != "long" else None)
+    return self.get_single_term(name=variable, form=form if form != "long" else None)
+
+
+def _name_et_al(self: Any) -> Any:
+    """Name.et_al without an exception when there is no cs:et-al."""
+    try:
+        found = self.__dict__["_fast_et_al"]
+    except KeyError:
+        found = self.__dict__["_fast_et_al"] = self.xpath_search("./following-sibling::cs:et-al[1]")
+    if found:
+        try:
+            return found[0].render()
+        except IndexError:
+            pass
+    return self.get_single_term(name="et-al")
+
+
+def _get_single_term(self: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+    """get_single_term: the singular text of a term, once per locale chain and output markup."""
+    root = self.get_root()
+    answers = None if isinstance(root, csl.Locale) else _chain_answers(root)
+    if answers is None:
+        return csl.CitationStylesElement.get_single_term(self, name, *args, **kwargs)
+    key = ("single", name, args, tuple(kwargs.items()) if kwargs else ())
+    formatter = self.get_formatter()  # the text is preformatted for the output markup
+    found = answers.get(key)
+    if found is not None and found[0] is formatter:
+        return found[1]
+    value = csl.CitationStylesElement.get_single_term(self, name, *args, **kwargs)
+    answers[key] = (formatter, value)
+    return value
+
+
+def _text_plan(self: Any) -> tuple[Any, ...] | None:
+    """What a cs:text prints and how, read once; None when its class changes how (polybib's own
+    methods), and then it renders the way citeproc-py does."""
+    cls = type(self)
+    if not (cls.process is _text_process and cls.markup is csl.Text.markup and cls.strip_periods is _strip_periods
+            and cls.case is _case and cls.format is _format and cls.quote is _quote and cls.wrap is _wrap):
+        return None
+    source = next((s for s in _TEXT_SOURCES if s in self.attrib), None)
+    plain = all(self.get(name, default) == default for name, default in _PLAIN_FORMAT)
+    return (source, self.get(source) if source else None, self.get("strip-periods", "false").lower() == "true",
+            self.get("text-case"), plain, self.get("quotes", "false").lower() == "true")
+
+
+def _text_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """Text.render: Text.process and Text.markup (citeproc-py 0.11) in one, with the element's
+    attributes read once."""
+    own = self.__dict__
+    try:
+        plan = own["_fast_text_plan"]
+    except KeyError:
+        plan = own["_fast_text_plan"] = _text_plan(self)
+    if plan is None:
+        text, language = self.process(item, context, **kwargs)
+        return self.markup(text, language)
+    source, value, strip, text_case, plain, quoted = plan
+    if context is None:
+        context = self
+    if source == "variable":
+        text = self._variable(item, context)
+    elif source == "macro":
+        try:
+            macro = own["_fast_macro"]
+        except KeyError:  # the same element each time: macros are found by name in a tree that never changes
+            macro = own["_fast_macro"] = self.get_macro(value)
+        if type(macro).render is csl.Macro.render:  # Macro.render is its render_children
+            text = macro.render_children(item, context=context, sort_options=None)
+        else:
+            text = macro.render(item, context)
+    elif source == "term":
+        text = self._term(item)
+    elif source == "value":
+        text = String(self.preformat(value))
+    else:
+        return csl.Text.process(self, item, context, **kwargs)  # fails as citeproc-py's does
+    if not text:
+        return None
+    if strip:
+        text = text.replace(".", "")
+    if text_case is not None:
+        text = csl.TextCased.case(self, text, _item_language(self, item))
+    if not plain:
+        text = csl.Formatted.format(self, text)
+    elif isinstance(text, (int, float)):
+        text = str(text)
+    # as citeproc-py's Quoted.quote: fails without style options (checked once per locale chain)
+    root = own.get("_fast_root")
+    chain = (self.get_root() if root is None else root).__dict__.get("locales")
+    if chain is None or own.get("_fast_quote_option_read") is not chain:
+        self.get_locale_option("punctuation-in-quote").lower()
+        if chain is not None:
+            own["_fast_quote_option_read"] = chain
+    if quoted:
+        text = _add(_add(self.get_single_term(name="open-quote"), text), self.get_single_term(name="close-quote"))
+    return _wrap(self, text)
+
+
+def _item_language(self: Any, item: Any) -> str:
+    """The language Text.process gives: the item's reference's, or when it has none the style's
+    default (the reference's kept per item)."""
+    language = item.__dict__.get("_fast_language", _UNKNOWN)
+    if language is _UNKNOWN:
+        try:
+            language = item.reference.language[:2]
+        except VariableError:
+            language = None
+        item.__dict__["_fast_language"] = language
+    if language is None:
+        language = self.get_root().get("default-locale", "en")[:2]
+    return language  # type: ignore[no-any-return]
+
+
+# the markups that are wrap(format(text)), which `_wrapped_render` does itself
+_WRAPPED_MARKUPS = frozenset((csl.Group.markup, csl.Names.markup, csl.Name.markup))
+
+
+def _wrapped_render(self: Any, *args: Any, **kwargs: Any) -> Any:
+    """CitationStylesElement.render for cs:group, cs:names and cs:name: their process, then the
+    affixes and formatting of their markup in the same step."""
+    cls = type(self)
+    text = self.process(*args, **kwargs)
+    if cls.markup not in _WRAPPED_MARKUPS:
+        return self.markup(text)
+    if not text:
+        return None
+    return (_wrap(self, _format(self, text)) if cls.wrap is _wrap and cls.format is _format
+            else self.wrap(self.format(text)))
+
+
+def _text_variable(self: Any, item: Any, context: Any) -> Any:
+    """Text._variable (citeproc-py 0.11) with the variable and its form read once."""
+    try:
+        variable, short, key, short_key = self.__dict__["_fast_variable"]
+    except KeyError:
+        variable = self.get("variable")
+        short = self.get("form") == "short"
+        variable, short, key, short_key = self.__dict__["_fast_variable"] = (
+            variable, short, variable.replace("-", "_"), (variable + "-short").replace("-", "_"))
+    layout = context.__dict__.get("_fast_layout")  # (an element's truth is whether it has children)
+    repressed = (context.get_layout() if layout is None else layout).repressed
+    tag = self.tag
+    if tag in repressed and variable in repressed[tag]:
+        return None
+    reference = item.reference
+    if short and short_key in reference:
+        variable, key = variable + "-short", short_key
+    if variable.startswith("page"):
+        return self._process(reference.page, variable)
+    if variable == "citation-number":
+        return item.number
+    if variable == "locator":
+        en_dash = self.unicode_character("EN DASH")
+        return str(item.locator.identifier).replace("-", en_dash)
+    return reference[key]
+
+
+_ALL_DATE_PARTS = ("year", "month", "day")
+
+
+def _date_process(self: Any, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+                  **kwargs: Any) -> Any:
+    """Date.process (citeproc-py 0.11) with the element's attributes and place read once."""
+    try:
+        own_variable, form, date_parts, is_locale_date = self.__dict__["_fast_date"]
+    except KeyError:
+        own_variable, form, date_parts, is_locale_date = self.__dict__["_fast_date"] = (
+            self.get("variable"), self.get("form"), self.get("date-parts"), self.is_locale_date())
+    if variable is None:
+        variable = own_variable
+    if show_parts is None:
+        show_parts = list(_ALL_DATE_PARTS)
+    if context is None:
+        context = self
+    if not is_locale_date and form is not None:
+        localized_date = self.get_date(form)
+        if date_parts is not None:
+            show_parts = date_parts.split("-")
+        return localized_date.render(item, variable, show_parts=show_parts, context=self)
+    date_or_range = item.reference[variable.replace("-", "_")]
+    if not date_or_range:
+        text = None
+    elif isinstance(date_or_range, csl.LiteralDate):
+        text = date_or_range.text
+    elif isinstance(date_or_range, csl.DateRange):
+        text = self.render_date_range(date_or_range, show_parts, context)
+    else:
+        text = self.render_single_date(date_or_range, show_parts, context)
+    if text is not None:
+        return (context if is_locale_date else self).wrap(text)
+    return None
+
+
+def _date_is_locale_date(self: Any) -> bool:
+    try:
+        return self.__dict__["_fast_is_locale_date"]  # type: ignore[no-any-return]
+    except KeyError:
+        found = self.__dict__["_fast_is_locale_date"] = csl.Date.is_locale_date(self)
+        return found
+
+
+def _date_parts(self: Any, date: Any, show_parts: Any, context: Any = None) -> list[Any]:
+    """Date.parts over the children found once (a date part's name never changes)."""
+    output = []
+    for part, _ in _children(self):
+        if part.get("name") in show_parts:
+            try:
+                part_text = part.render(date, context)
+                if part_text is not None:
+                    output.append(part_text)
+            except VariableError:
+                pass
+    return output
+
+
+def _date_part_markup(self: Any, text: Any) -> Any:
+    """Date_Part.markup with the part's case, formatting and affixes read once, where the style
+    never rewrites them (see `renders_independently`); read each time otherwise."""
+    if not text:
+        return None
+    try:
+        static = self.__dict__["_fast_static"]
+    except KeyError:
+        cls, root = type(self), self.get_root()
+        style = getattr(root, "style", None) if isinstance(root, csl.Locale) else root
+        static = self.__dict__["_fast_static"] = (
+            style is not None and renders_independently(style)
+            and cls.strip_periods is csl.StrippedPeriods.strip_periods and cls.case is csl.TextCased.case
+            and cls.format is csl.Formatted.format and cls.wrap is csl.Affixed.wrap)
+    if static:
+        return _wrap(self, _format(self, _case(self, _strip_periods(self, text))))
+    return self.wrap(self.format(self.case(self.strip_periods(text))))
 
 
 def _names_insert(self: Any, index: int, element: Any) -> None:
@@ -617,6 +1140,8 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.CitationStylesElement, "get_term", _get_term),
     (csl.CitationStylesElement, "get_date", _get_date),
     (csl.CitationStylesElement, "get_locale_option", _get_locale_option),
+    (csl.CitationStylesElement, "get_formatter", _get_formatter),
+    (csl.CitationStylesElement, "get_layout", _get_layout),
     (csl.Locale, "get_option", _locale_get_option),
     (csl.If, "_type", _if_type),
     (csl.Sort, "sort", _sort),
@@ -624,6 +1149,7 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.Text, "calls_variable", _cached_calls_variable(csl.Text.calls_variable)),
     (csl.Formatted, "format", _format),
     (csl.Affixed, "wrap", _wrap),
+    (csl.Delimited, "join", _delimited_join),
     (csl.Name, "get_option", _name_get_option),
     (csl.Name, "process", _name_process),
     (csl.Term, "single", _term_text(csl.Term.single, "_fast_single")),
@@ -638,6 +1164,21 @@ _REPLACEMENTS: list[tuple[type, str, Any]] = [
     (csl.TextCased, "case", _case),
     (csl.Quoted, "quote", _quote),
     (csl.If, "_position", _position),
+    (csl.Names, "process", _names_process),
+    (csl.Name, "et_al", _name_et_al),
+    (csl.CitationStylesElement, "get_single_term", _get_single_term),
+    (csl.Text, "render", _text_render),
+    (csl.Text, "_variable", _text_variable),
+    (csl.Date, "process", _date_process),
+    (csl.Date, "is_locale_date", _date_is_locale_date),
+    (csl.Date, "parts", _date_parts),
+    (csl.Date_Part, "markup", _date_part_markup),
+    (csl.Group, "render", _wrapped_render),
+    (csl.Names, "render", _wrapped_render),
+    (csl.Name, "render", _wrapped_render),
+    (csl.Names, "get_parent_delimiter", _names_parent_delimiter),
+    (csl.Names, "substitute", _names_substitute),
+    (csl.Label, "process", _label_process),
 ]
 
 # citeproc-py copies the attributes of a style's cs:date-part into the locale's at each rendering of a
@@ -657,9 +1198,15 @@ def fast_class(base: type) -> type:
         if base not in _FAST_CLASSES:
             namespace: dict[str, Any] = {"__doc__": base.__doc__, "__module__": __name__, "_fast_cached_class": True}
             for owner, attribute, replacement in _REPLACEMENTS:
-                if (issubclass(base, owner) and getattr(base, attribute) is getattr(owner, attribute)
-                        and not (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME)):
-                    namespace[attribute] = replacement
+                if not issubclass(base, owner) or (issubclass(base, csl.Date_Part) and attribute in _READ_EACH_TIME):
+                    continue
+                original = getattr(owner, attribute)
+                # the attribute itself, and any other name polybib gives citeproc-py's method (to call
+                # it from an override of its own)
+                names = {name for klass in base.__mro__ for name, value in vars(klass).items() if value is original}
+                for name in names | {attribute}:
+                    if getattr(base, name) is original:
+                        namespace[name] = replacement
             # a name no XML tag can have: citeproc-py maps its element classes to tags by class name
             # (CitationStylesElement.__subclasses__()), and this one must never be picked that way
             _FAST_CLASSES[base] = type(f"{base.__name__} (cached)", (base,), namespace)
@@ -766,11 +1313,23 @@ def _missing(self: Any, key: Any) -> Any:
 
 
 # citeproc-py's data objects are dicts whose attributes and items go through two Python methods that
-# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C
+# turn a KeyError into a VariableError; dict's own look-up with __missing__ does the same in C. The
+# attributes citeproc-py and polybib read most are properties reading the item (an attribute found
+# only by __getattr__ costs a failed look-up first)
 _FAST_DICT = {"__getitem__": dict.__getitem__, "__getattr__": dict.__getitem__, "__missing__": _missing}
-_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, "__module__": base.__module__})
-              for base in (csl_source.Reference, csl_source.Name, csl_source.Date, csl_source.DateRange,
-                           csl_source.LiteralDate)}
+_FIELDS = {csl_source.Reference: ("key", "type", "language", "page", "editor", "translator"),
+           csl_source.Name: (), csl_source.Date: ("year", "month", "day", "season", "circa"),
+           csl_source.DateRange: ("begin", "end", "circa"), csl_source.LiteralDate: ("text", "circa")}
+
+
+def _fields(names: tuple[str, ...]) -> dict[str, property]:
+    return {name: property(itemgetter(name)) for name in names}
+
+
+_FAST_DATA = {base: type(base.__name__, (base,), {**_FAST_DICT, **_fields(names), "__module__": base.__module__})
+              for base, names in _FIELDS.items()}
+_FAST_REFERENCE, _FAST_NAME, _FAST_DATE = (_FAST_DATA[csl_source.Reference], _FAST_DATA[csl_source.Name],
+                                           _FAST_DATA[csl_source.Date])
 
 
 def fast_source(source: Any) -> Any:
@@ -779,19 +1338,111 @@ def fast_source(source: Any) -> Any:
     return _fast_source(source) if caches_enabled() else source
 
 
-def _fast_source(source: Any) -> Any:
-    def convert(value: Any) -> None:
-        if type(value) in _FAST_DATA:
-            object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
-            for part in value.values():
-                convert(part)
-        elif type(value) is list:
-            for part in value:
-                convert(part)
+def new_source(items: Any) -> Any:
+    """CiteProcJSON(items), built sooner and made fast (as `fast_source` makes it) unless the caches
+    are off."""
+    return _FastCiteProcJSON(items) if caches_enabled() else CiteProcJSON(items)
 
+
+_NAME_VARIABLES = frozenset(csl_names)
+_DATE_VARIABLES = frozenset(csl_dates)
+_REFERENCE_VARIABLES = frozenset({"uri", "container_uri", "contributor", "date"} | set(csl_variables))
+
+
+class _FastCiteProcJSON(CiteProcJSON):
+    """CiteProcJSON (citeproc-py 0.11) giving the same references, names and dates, of the classes
+    `fast_source` gives them: a string without markup is made one String at once (citeproc-py adds
+    it to an empty MixedString, which joins that to check the seam), and a reference, a name or a
+    date of one to three whole numbers is filled without citeproc-py's checks of its keys, which
+    are made once here."""
+
+    def __init__(self, json_data: Any) -> None:  # noqa: C901 - citeproc-py's loop, as it is
+        for ref in json_data:
+            ref_data = {}
+            for key, value in ref.items():
+                python_key = key.replace("-", "_")
+                if python_key == "id":
+                    ref_key = str(value).lower()
+                    continue
+                elif python_key == "type":
+                    ref_type = value
+                    continue
+                elif python_key == "key":
+                    continue
+                if python_key == "shortTitle":
+                    python_key = "title_short"
+                if python_key in _NAME_VARIABLES:
+                    value = self.parse_names(value)
+                elif python_key in _DATE_VARIABLES:
+                    value = self.parse_date(value)
+                elif key != "language":
+                    value = self.parse_string(value)
+                ref_data[python_key] = value
+            self.add(_reference(ref_key, ref_type, ref_data))
+
+    def parse_string(self, string: Any) -> Any:  # noqa: D102 - citeproc-py's
+        string = str(string)
+        if "<" in string:  # perhaps a nocase span
+            return super().parse_string(string)
+        return MixedString([String(string)]) if string else MixedString()
+
+    def parse_names(self, json_data: Any) -> Any:  # noqa: D102 - citeproc-py's
+        names = []
+        for name_data in json_data:
+            if type(name_data) is dict and name_data.keys() <= (_LITERAL_NAME if "literal" in name_data
+                                                                else _NAME_PARTS):
+                name = _FAST_NAME.__new__(_FAST_NAME)  # csl_source.Name(**name_data): no keys to warn about
+                dict.update(name, name_data)
+            else:
+                name = _converted(csl_source.Name(**name_data))
+            names.append(name)
+        return names
+
+    def parse_date(self, json_data: Any) -> Any:  # noqa: D102 - citeproc-py's
+        parts = json_data.get("date-parts") if type(json_data) is dict and "season" not in json_data else None
+        if type(parts) is list and len(parts) == 1 and type(parts[0]) is list and 1 <= len(parts[0]):
+            numbers = parts[0][:3]
+            if all(type(number) is int for number in numbers):
+                # Date(circa=circa, year=..., month=..., day=...), its values made int() as citeproc-py does
+                date = _FAST_DATE.__new__(_FAST_DATE)
+                dict.__setitem__(date, "circa", int(json_data.get("circa", 0) != 0))
+                dict.update(date, zip(("year", "month", "day"), numbers))
+                return date
+        return _converted(super().parse_date(json_data))
+
+
+_NAME_PARTS = frozenset(("family", "given", "dropping-particle", "non-dropping-particle", "suffix"))
+_LITERAL_NAME = frozenset(("literal",))
+
+
+def _reference(key: str, kind: str, data: dict[str, Any]) -> Any:
+    """csl_source.Reference(key, kind, **data), without its per-reference set of known variables."""
+    reference = _FAST_REFERENCE.__new__(_FAST_REFERENCE)
+    dict.__setitem__(reference, "key", key)
+    dict.__setitem__(reference, "type", kind)
+    unsupported = set(data) - _REFERENCE_VARIABLES
+    if unsupported:
+        warnings.warn("The following arguments for Reference are unsupported: " + ", ".join(unsupported))
+    dict.update(reference, data)
+    return reference
+
+
+def _fast_source(source: Any) -> Any:
     for reference in source.values():
-        convert(reference)
+        _converted(reference)
     return source
+
+
+def _converted(value: Any) -> Any:
+    """``value`` with its citeproc-py references, names and dates, and theirs, of the fast classes."""
+    if type(value) in _FAST_DATA:
+        object.__setattr__(value, "__class__", _FAST_DATA[type(value)])  # not CustomDict's __setattr__
+        for part in value.values():
+            _converted(part)
+    elif type(value) is list:
+        for part in value:
+            _converted(part)
+    return value
 
 
 class _ItemReference:
@@ -817,6 +1468,9 @@ class FastCitationItem(_CitationItem):
     __getitem__ = dict.__getitem__
     __getattr__ = dict.__getitem__
     __missing__ = _missing
+    key = property(itemgetter("key"))
+    citation = property(itemgetter("citation"))
+    locator = property(itemgetter("locator"))
 
     @property
     def bibliography(self) -> Any:  # noqa: D102 - citeproc-py's
@@ -826,6 +1480,16 @@ class FastCitationItem(_CitationItem):
             return _CitationItem.bibliography.fget(self)  # the same error as citeproc-py's
 
     reference = _ItemReference()
+
+
+class _FastCitation(Citation):
+    """Citation whose cites and bibliography are read as items (what its attributes are)."""
+
+    __getitem__ = dict.__getitem__
+    __getattr__ = dict.__getitem__
+    __missing__ = _missing
+    cites = property(itemgetter("cites"))
+    bibliography = property(itemgetter("bibliography"))
 
 
 def new_bibliography(style: Any, source: Any, formatter: Any) -> Any:
@@ -850,6 +1514,26 @@ def new_item(key: str, **options: Any) -> Any:
     """A CitationItem, the fast one unless the caches are off."""
     cls = FastCitationItem if caches_enabled() else _CitationItem
     return cls(key, **options)
+
+
+def register_citation(bibliography: Any, key: str) -> Any:
+    """bibliography.register(Citation([new_item(key)])) and that citation: for a `FastBibliography`
+    the citation and its item are filled as their constructors fill them, without their checks of
+    keyword arguments there are none of."""
+    if not isinstance(bibliography, FastBibliography):
+        citation = Citation([new_item(key)])
+        bibliography.register(citation)
+        return citation
+    item = FastCitationItem.__new__(FastCitationItem)
+    lowered = item["key"] = key.lower()
+    citation = _FastCitation.__new__(_FastCitation)
+    item["citation"] = citation
+    dict.__setitem__(citation, "cites", [item])
+    dict.__setitem__(citation, "bibliography", bibliography)
+    if lowered in bibliography.source and lowered not in bibliography.keys:
+        bibliography.keys.append(lowered)
+        bibliography.items.append(item)
+    return citation
 
 
 # --- parsed styles kept across calls ---------------------------------------------------------------
@@ -956,7 +1640,7 @@ def citeproc_bibliography(items: list[dict[str, Any]], style: str, *, locale: st
     An entry citeproc-py cannot render gives "!" and the name of the error; a failed sort, "!sort"."""
     if cached:
         csl_style = _cached_citeproc_style(style, locale)
-        source = _fast_source(CiteProcJSON(items))
+        source = _FastCiteProcJSON(items)
         bibliography = FastBibliography(csl_style, source, formatter)
         item_class: type = FastCitationItem
     else:

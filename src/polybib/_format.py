@@ -37,18 +37,19 @@ from functools import cmp_to_key
 from typing import Any, Union
 
 from citeproc import Citation, CitationStylesBibliography, Locator
-from citeproc.source.json import CiteProcJSON
 from citeproc.string import String as CslString
 
 from ._collation import collation_key
 from ._csljson import CUSTOM_KEY, to_csl_json
 from ._exceptions import InputError, StyleError
-from ._fastcsl import fast_source, new_bibliography, new_item, share_registrations
+from ._fastcsl import (new_bibliography, new_item, new_source, register_citation, renders_independently,
+                       share_registrations, sort_by_columns)
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
 from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
-from ._tables import month_number
+from ._initials import load_format_table
+from ._tables import month_number, table_forms
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -101,6 +102,7 @@ class _Entry:
     item: dict[str, Any]
     language: str
     terms: dict[tuple[str, str], str]
+    translated_title: str = ""   # printed in brackets after the romanised title ("Sodruzhestvo [The Commonwealth]")
 
     @property
     def compilers_as_editors(self) -> bool:
@@ -137,7 +139,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             translator_word = _role_word(ref.translators)
             if translator_word:
                 terms[("translator", "verb-short")] = translator_word
-            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms))
+            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms,
+                                  ref.translated_title))
         return entries
     entries = []
     for number, record in enumerate(records, 1):
@@ -145,7 +148,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             raise InputError(f"item {number} is not a CSL-JSON item (a mapping with a type)")
         item = dict(record)
         item["id"] = str(item.get("id") or f"item{number}")
-        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
+        translated = str(item.get("custom", {}).get(CUSTOM_KEY, {}).get("translated_title", ""))
+        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}, translated))
     return entries
 
 
@@ -163,10 +167,15 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         if ref.series:
             item["collection-title"] = ref.series
     designation = ref.number and not re.fullmatch(r"[\dIVXLC]+(?:\s*[-–—/]\s*[\dIVXLC]+)*(?:\s?\(\d+\))?", ref.number)
-    if designation and ref.entry_type == "legislation":
-        # a legal act's own number follows its kind ("Федеральный закон № 63-ФЗ"), never the source's issue
+    act_number = ref.entry_type == "legislation" and re.fullmatch(r"\d+[-‑][^\W\d_][\w-]*", ref.number)
+    if (designation or act_number) and ref.entry_type == "legislation":   # "2145-VIII", "63-ФЗ", "812-IIQD"
+        # a legal act's own number follows its kind ("Федеральный закон № 63-ФЗ"), never the source's issue,
+        # which the parser keeps as a note ("№ 15") when the act has a number of its own
         item["genre"] = " № ".join(p for p in (item.get("genre", ""), ref.number) if p).strip()
         item.pop("issue", None)
+        issue = next((n for n in ref.note if re.fullmatch(r"№\s?\S+", n.strip())), None)
+        if issue:
+            item["issue"] = issue.strip()[1:].strip()
     elif designation and ref.host is None:
         # a designation such as "ГОСТ Р 7.0.100—2018" or "ДСТУ 3574-97", not an issue number: GOST R
         # 7.0.100-2018 describes a standard under its designation (CSL's "number" of a report or standard)
@@ -174,25 +183,42 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item.pop("issue", None)
     day = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", ref.date.strip())
     month = month_number(day.group(2)) if day else None
-    if item.get("type") == "article-newspaper" and day and month and ref.year.isdigit():
+    newspaper = item.get("type") == "article-newspaper" or (ref.entry_type == "legislation" and ref.host is not None)
+    if newspaper and day and month and ref.year.isdigit():
         # a newspaper's issue is named by its day (GOST R 7.0.100-2018: "// Respublika. – 2002. – 17 apr.")
         item["issued"] = {"date-parts": [[int(ref.year), month, int(day.group(1))]]}
     for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
+    if any(marker in table_forms("electronic") for marker in ref.markers):
+        item["medium"] = electronic_text(ref.language)   # "Текст : электронный", the content-type area
     # each note in a note of its own (GOST R 7.0.100-2018, the notes area); the number of parts the parser also keeps as a note is printed
     # in the title area already
-    notes = [n.strip() for n in ref.note if n.strip() and n.strip() != ref.volumes]
+    notes = [n.strip() for n in ref.note if n.strip() and n.strip() not in (ref.volumes, f"№ {item.get('issue')}")]
     if notes:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
 
 
+def electronic_text(language: str) -> str:
+    """GOST R 7.0.100-2018's content type of an electronic text in a language ("Текст : электронный";
+    the standard's Russian phrase for a language the content-types table does not list).
+
+    >>> electronic_text("az"), electronic_text("ka")
+    ('Mətn : elektron', 'Текст : электронный')
+    """
+    phrases = load_format_table("content_types")["entries"]["electronic_text"]
+    return phrases.get(language.split("-")[0].casefold(), phrases["ru"])
+
+
 def and_others(text: str, term: str, escape: Callable[[str], str] = str) -> str:
     """The placeholder of a record's own "and others" as GOST writes it: "[и др.]" after the last name
     (for a text that another CSL processor rendered from `prepared_items`, too)."""
-    return re.sub(rf"(?:, )?{re.escape(escape(_AND_OTHERS))}", escape(f" [{term}]") if term else "", text)
+    placeholder = escape(_AND_OTHERS)
+    if placeholder not in text:   # most entries: no pattern to build
+        return text
+    return re.sub(rf"(?:, )?{re.escape(placeholder)}", escape(f" [{term}]") if term else "", text)
 
 
 def _corporate_into_statement(item: dict[str, Any]) -> None:
@@ -287,11 +313,22 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
         return items
     layout = element.find(f"{{{CSL_NS}}}layout")
     keys = sort.findall(f"{{{CSL_NS}}}key")
-    columns = [[None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
-                for v in key.sort_keys(items, layout)] for key in keys]
     descending = [key.get("sort", "ascending") == "descending" for key in keys]
     # each distinct string is collated once, not at every comparison
-    compare = _compare(functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order)))
+    collate = functools.lru_cache(maxsize=None)(collation_key(language, script_order=script_order))
+
+    def column(key: Any, positions: Sequence[int]) -> list[Any]:
+        return [None if v is None else (str(v) if not isinstance(v, (int, tuple)) else v)
+                for v in key.sort_keys([items[i] for i in positions], layout)]
+
+    if loaded.cached and renders_independently(loaded.root):
+        # a later key only for the items that tie on the earlier ones (most lists need few)
+        found = sort_by_columns(len(items), [functools.partial(column, key) for key in keys], descending, collate)
+        if found is not None:
+            return [items[i] for i in found]
+    everything = range(len(items))
+    columns = [column(key, everything) for key in keys]
+    compare = _compare(collate)
 
     def by_keys(left: int, right: int) -> int:
         for column, down in zip(columns, descending):
@@ -304,19 +341,39 @@ def _sorted(loaded: LoadedStyle, bibliography: CitationStylesBibliography, *, la
     return [items[i] for i in order]
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+_QUOTED = re.compile(r'(?<![=\w])"([^"<>]+)"')
+
+
 def _typographic(text: str, open_quote: str, close_quote: str) -> str:
     """Straight apostrophes and quotation marks as the locale writes them (citeproc-js does this;
     citeproc-py passes them through): "zapis'" -> "zapis’", "Sovet" in quotes -> «Sovet» (ru)."""
-    text = re.sub(r"(?<=\w)'", "’", text)
-    return re.sub(r'(?<![=\w])"([^"<>]+)"', lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+    if "'" in text:
+        text = _APOSTROPHE.sub("’", text)
+    if '"' in text:
+        text = _QUOTED.sub(lambda m: f"{open_quote}{m.group(1)}{close_quote}", text)
+    return text
+
+
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_STOP_AFTER_MARK = re.compile(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)")
+_STOPS_AROUND_TAG = re.compile(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)")
+_SPACES = re.compile(r"[ \t]{2,}")
 
 
 def _tidy(text: str) -> str:
     """Merge the doubled full stops where an affix meets an initial ("A. M.." -> "A. M."), and spaces."""
-    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", str(text))
-    text = re.sub(r"([?!][”»’\"]?)\.(?=[\s”»’\"]|$)", r"\1", text)
-    text = re.sub(r"(?<!\.)\.(</[a-z]+>)\.(?!\.)", r".\1", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    # each pattern only where the characters it needs are there (most entries need none)
+    text = str(text)
+    if ".." in text:
+        text = _DOUBLED_STOP.sub(".", text)
+    if "?" in text or "!" in text:
+        text = _STOP_AFTER_MARK.sub(r"\1", text)
+    if ".</" in text:
+        text = _STOPS_AROUND_TAG.sub(r".\1", text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 class _Session:
@@ -328,10 +385,10 @@ class _Session:
         self.style, self.output = style, output
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = fast_source(CiteProcJSON(_citeproc_items(entries)))
+            self.source = new_source(_citeproc_items(entries))
             # text needs no escaping: one source serves both
             self.marked_source = (self.source if output == "text" else
-                                  fast_source(CiteProcJSON(_citeproc_items(entries, MARKUPS[output].preformat))))
+                                  new_source(_citeproc_items(entries, MARKUPS[output].preformat)))
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -345,7 +402,7 @@ class _Session:
             registered = next(iter(self.bibliographies.values()), None)
             if registered is None or not share_registrations(bibliography, registered):
                 for key in keys:
-                    bibliography.register(Citation([new_item(key)]))
+                    register_citation(bibliography, key)
             self.bibliographies[name] = bibliography
         return self.loaded[name], self.bibliographies[name]
 
@@ -360,13 +417,16 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     if romanize:
         for entry in entries:
             entry.item, entry.terms = romanize_item(entry.item, system=romanize), {}
+            if entry.translated_title and entry.item.get("title"):
+                # the "References" list of a journal indexed abroad: the romanised title, then its translation
+                entry.item["title"] = f"{entry.item['title']} [{entry.translated_title}]"
     session = _Session(style, entries, output)
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))
     loaded = load_style(style, locale=list_locale)
     bibliography = new_bibliography(loaded.citeproc, session.source, MARKUPS["text"])
     for entry in entries:
-        bibliography.register(Citation([new_item(entry.key)]))
+        register_citation(bibliography, entry.key)
     list_locale = loaded.locale
     if order is not None:
         keys = [key.lower() for key in order]
@@ -390,8 +450,7 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
         return
     groups: dict[str, list[str]] = {}
     for key in keys:
-        citation = Citation([new_item(key)])
-        bibliography.register(citation)
+        citation = register_citation(bibliography, key)
         groups.setdefault(str(bibliography.cite(citation, lambda item: None)), []).append(key)
     explicit = bool(loaded.root.xpath(".//cs:text[@variable='year-suffix']", namespaces={"cs": CSL_NS}))
     for text, members in groups.items():
@@ -402,6 +461,14 @@ def _add_year_suffixes(loaded: LoadedStyle, bibliography: CitationStylesBibliogr
                         source[key]["year_suffix"] = CslString(letter)
                 else:
                     session.implicit_suffixes[key] = letter
+
+
+_NUMBER_FIELD = re.compile(r"^(\[?\d+\]?\.?)(?=\S)")
+
+
+@functools.lru_cache(maxsize=64)
+def _punctuation_into_quote(close_quote: str) -> re.Pattern[str]:
+    return re.compile(f"({re.escape(close_quote)})([.,])")
 
 
 def _with_implicit_suffix(text: str, item: Mapping[str, Any], letter: str | None) -> str:
@@ -454,16 +521,16 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             texts = loaded.citeproc.render_bibliography([item])
             text = _with_implicit_suffix(_tidy(texts[0]) if texts else "", entry.item,
                                          session.implicit_suffixes.get(key))
-            text = and_others(text, loaded.term("et-al"), MARKUPS[output].preformat)
-            close_quote = loaded.term("close-quote")
-            if close_quote and loaded.punctuation_in_quote():
+            et_al, open_quote, close_quote, punctuation_in_quote = loaded.entry_terms()
+            text = and_others(text, et_al, MARKUPS[output].preformat)
+            if close_quote and punctuation_in_quote and close_quote in text:
                 # CSL 1.0.2 locale option punctuation-in-quote (citeproc-py ignores it); before the
                 # straight quotes of the data become typographic ones, so that only the style's move
-                text = re.sub(f"({re.escape(close_quote)})([.,])", r"\2\1", text)
-            text = _typographic(text, loaded.term("open-quote"), close_quote)
+                text = _punctuation_into_quote(close_quote).sub(r"\2\1", text)
+            text = _typographic(text, open_quote, close_quote)
             if aligned:
                 # citeproc-js puts the number in a block of its own; in one line it needs a space
-                text = re.sub(r"^(\[?\d+\]?\.?)(?=\S)", r"\1 ", text)
+                text = _NUMBER_FIELD.sub(r"\1 ", text)
             note = language_note(entry.language) if romanize and entry.language != "en" else ""
             if note and text:
                 text = f"{text} ({MARKUPS[output].preformat(note)})"

@@ -47,12 +47,25 @@ def _digraphs() -> tuple[tuple[str, ...], frozenset[str]]:
     return forms, frozenset(entries["digraph_languages"])
 
 
+@cache
+def _digraph_forms(digraphs: bool) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The digraphs an initial may be, longest first (the Latin ones only with ``digraphs``), and
+    the letters they start with."""
+    forms = tuple(form for form in _digraphs()[0] if digraphs or not form.isascii())
+    return forms, frozenset(form[0] for form in forms)
+
+
 def _initial(word: str, *, digraphs: bool) -> str:
     """The initial of one word: "Yuriy" -> "Yu" (with Latin digraphs), "Джон" -> "Дж", "Адиль" -> "А"."""
-    for form in _digraphs()[0]:
-        if word.startswith(form) and (digraphs or not form.isascii()):
-            return form
+    forms, starts = _digraph_forms(digraphs)
+    if word[0] in starts:
+        for form in forms:
+            if word.startswith(form):
+                return form
     return word[0]
+
+
+_WORD = re.compile(r"[^\s.]+\.?")
 
 
 def initialize_given(given: str, mark: str, *, language: str = "", hyphen: bool = True) -> str:
@@ -63,10 +76,11 @@ def initialize_given(given: str, mark: str, *, language: str = "", hyphen: bool 
     """
     base_language = language.split("-")[0].casefold()
     digraphs = base_language in _digraphs()[1]
+    markers = _markers()
     parts = given.split("-") if hyphen else [given.replace("-", " ")]
     results = []
     for part in parts:
-        words = [w for w in re.findall(r"[^\s.]+\.?", part) if w.rstrip(".").casefold() not in _markers()]
+        words = [w for w in _WORD.findall(part) if w.rstrip(".").casefold() not in markers]
         out, group = [], []
         for word in words:
             letters = word.rstrip(".")

@@ -75,6 +75,13 @@ class _Name(csl_model.Name):
         return initialize_given(str(given), mark, language=language, hyphen=hyphen)
 
     def _initialize_option(self) -> str:
+        try:  # the attributes of the element and its ancestors never change: read once
+            return self.__dict__["_polybib_initialize"]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self.__dict__["_polybib_initialize"] = self._find_initialize_option()
+            return found
+
+    def _find_initialize_option(self) -> str:
         element = self
         while element is not None:
             if element.get("initialize") is not None:
@@ -208,24 +215,31 @@ class _Names(csl_model.Names):
     """cs:names that stays silent for name variables a cs:substitute already printed (CSL 1.0.2,
     "Substitution"; citeproc-py prints them again: "Mahmudov, Y. (Ed.). (2004). Title (Y. Mahmudov, Ed.)")."""
 
+    # citeproc-py's, called by name so that a cached style's faster one is used (polybib._fastcsl)
+    citeproc_process = csl_model.Names.process
+
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:  # noqa: D102
         if context is not None:
             try:
-                repressed = getattr(context.get_layout(), "repressed", {}).get(f"{{{CSL_NS}}}names", [])
+                repressed = getattr(context.get_layout(), "repressed", {}).get(_NAMES_TAG, [])
             except IndexError:
                 repressed = []
-            roles = (self.get("variable") or "").split()
-            if roles and all(role in repressed for role in roles):
-                raise VariableError
-            kept = [role for role in roles if role not in repressed]
-            if len(kept) < len(roles):
-                # render the other variables of the element only ("editor translator" -> "translator")
-                self.set("variable", " ".join(kept))
-                try:
-                    return super().process(item, names_context=names_context, context=context, **kwargs)
-                finally:
-                    self.set("variable", " ".join(roles))
-        return super().process(item, names_context=names_context, context=context, **kwargs)
+            if repressed:
+                roles = (self.get("variable") or "").split()
+                if roles and all(role in repressed for role in roles):
+                    raise VariableError
+                kept = [role for role in roles if role not in repressed]
+                if len(kept) < len(roles):
+                    # render the other variables of the element only ("editor translator" -> "translator")
+                    self.set("variable", " ".join(kept))
+                    try:
+                        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+                    finally:
+                        self.set("variable", " ".join(roles))
+        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+
+
+_NAMES_TAG = f"{{{CSL_NS}}}names"
 
 
 def _called_names(element: Any, depth: int = 0) -> list[str]:
@@ -316,7 +330,7 @@ class LoadedStyle:
     cached: bool = False  # parsed with the element classes of polybib._fastcsl
     # the locale chains of the term overrides seen, for reuse (cached styles only)
     _chains: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict, repr=False)
-    _chain_options: dict[int, tuple[list[Any], bool]] = field(default_factory=dict, repr=False)
+    _chain_options: dict[int, tuple[Any, ...]] = field(default_factory=dict, repr=False)
     # the attributes of the locales' date parts as loaded: citeproc-py's localised dates overwrite them
     _date_parts: list[tuple[Any, dict[str, str]]] = field(default_factory=list, repr=False)
 
@@ -350,15 +364,23 @@ class LoadedStyle:
 
     def punctuation_in_quote(self) -> bool:
         """The locale option punctuation-in-quote (CSL 1.0.2 "Locale Options")."""
-        if self.cached:  # once per locale chain
-            chain = self.root.locales
+        return self.entry_terms()[3]
+
+    def entry_terms(self) -> tuple[str, str, str, bool]:
+        """What finishing an entry reads from the current locale chain: the terms et-al, open-quote
+        and close-quote, and punctuation-in-quote."""
+        if self.cached:  # once per locale chain and output markup
+            chain, formatter = self.root.locales, self.root.formatter
             found = self._chain_options.get(id(chain))
-            if found is None or found[0] is not chain:
+            if found is None or found[0] is not chain or found[1] is not formatter:
                 if len(self._chain_options) >= 512:
                     self._chain_options.clear()
-                found = self._chain_options[id(chain)] = (chain, self._punctuation_in_quote())
-            return found[1]
-        return self._punctuation_in_quote()
+                found = self._chain_options[id(chain)] = (chain, formatter, self._entry_terms())
+            return found[2]
+        return self._entry_terms()
+
+    def _entry_terms(self) -> tuple[str, str, str, bool]:
+        return self.term("et-al"), self.term("open-quote"), self.term("close-quote"), self._punctuation_in_quote()
 
     def _punctuation_in_quote(self) -> bool:
         for locale in self.root.locales:
