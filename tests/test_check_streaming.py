@@ -8,6 +8,7 @@ import gc
 import json
 import tracemalloc
 import weakref
+from dataclasses import asdict
 from collections import Counter
 
 import pytest
@@ -91,6 +92,11 @@ def test_the_chunks_of_a_report_add_up_to_json_dumps():
     assert render(report, "sarif") == json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n"
     empty = polybib.check("", select=["list"])
     assert json.loads(render(empty, "json"))["findings"] == [] and render(empty, "json").endswith('"findings": []\n}\n')
+
+
+def test_a_finding_as_data_is_asdict():
+    for finding in polybib.check(_numbered_list()):
+        assert finding.to_dict() == {**asdict(finding), "severity": finding.severity.value}
 
 
 def test_a_long_report_is_spooled_to_a_file_and_read_back(monkeypatch):
