@@ -56,6 +56,30 @@ def test_ris_round_trips_through_rispy():
     assert polybib.to_ris(polybib.read_ris(text)) == text          # and so do we
 
 
+TRANSLATED = "The Commonwealth of Independent States"
+
+
+def _with_translated_title():
+    ref = polybib.parse_reference("Шакирзаде Н. А. Содружество независимых государств. – Баку : Сада, 2007. – 512 с.")
+    ref.translated_title = TRANSLATED
+    return ref
+
+
+def test_a_translated_title_survives_every_format():
+    ref = _with_translated_title()
+    assert polybib.read_bibtex(polybib.to_biblatex([ref]))[0].translated_title == TRANSLATED
+    assert polybib.read_csl_json(json.dumps(polybib.to_csl_json([ref])))[0].translated_title == TRANSLATED
+    assert polybib.read_ris(polybib.to_ris([ref]))[0].translated_title == TRANSLATED
+    assert "TT  - " + TRANSLATED in polybib.to_ris([ref])
+
+
+def test_the_romanised_list_gives_the_translated_title_in_brackets():
+    original, romanized = polybib.dual_list([_with_translated_title()])
+    assert "[" not in original.entries[0].text   # the GOST list is in the original language only
+    assert romanized.entries[0].text == ("Shakirzade, N. A. (2007). Sodruzhestvo nezavisimykh gosudarstv "
+                                         f"[{TRANSLATED}]. Sada. (In Russ.)")
+
+
 def test_seed_ris_carries_every_author_and_title(seed_list):
     refs = polybib.read_list(seed_list)
     records = rispy.loads(polybib.to_ris(refs))

@@ -90,3 +90,25 @@ def test_list_level_diagnostics_are_bounded_with_a_count_of_the_rest():
     unnumbered = [d for d in diagnostics if d.code == "unnumbered-item"]
     assert len(unnumbered) == _reader._KEPT_PER_CODE + 1
     assert unnumbered[-1].message.startswith("500 more like the above")
+
+
+SECTIONED = """ƏDƏBİYYAT SİYAHISI
+
+Azərbaycan dilində:
+1) Əliyev R. Azərbaycan tarixi: dərslik / R. Əliyev. –
+Bakı:
+Elm, 2010. – 300 s.
+2) Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s.
+
+Rus dilində:
+3. Иванов И. И. Очерки истории Кавказа. – М. : Наука, 1990. – 200 с.
+"""
+
+
+def test_sections_of_a_list_are_headings_not_references():
+    title, items, diagnostics = _reader.split_list(SECTIONED)
+    assert title == "ƏDƏBİYYAT SİYAHISI"
+    assert [item.label for item in items] == ["1", "2", "3"]
+    assert items[0].text.endswith("Bakı: Elm, 2010. – 300 s.")   # a wrapped "Bakı:" stays in its reference
+    assert [d.code for d in diagnostics] == ["list-section", "list-section"]
+    assert "'Rus dilində:'" in diagnostics[1].message

@@ -86,6 +86,8 @@ def words_not_kept(ref: Reference, text: str) -> list[str]:
             continue  # "7 January 2002" kept as 2002-01-07
         if folded.isdigit() and (_part_of_broken_number(words, i, kept) or int(folded) in _date_numbers(ref)):
             continue  # "36 – 5 6" kept as "36--56"; "Accessed 7 January 2002" kept as 2002-01-07
+        if folded.isalpha() and _part_of_broken_word(words, i, kept):
+            continue  # "fakül- təsində" kept as "fakültəsində" (a hyphen left by a line end)
         lost.append(word)
     return lost
 
@@ -102,6 +104,14 @@ def _part_of_broken_number(words: list[str], i: int, kept: set[str]) -> bool:
     if i + 1 < len(words) and words[i + 1].isdigit():
         joined.append(words[i] + words[i + 1])
     return any(number in k for number in joined for k in kept)
+
+
+def _part_of_broken_word(words: list[str], i: int, kept: set[str]) -> bool:
+    """Whether the letters ``words[i]`` and its neighbour are one kept word that a line end broke."""
+    pairs = [words[i - 1] + words[i]] if i > 0 else []
+    if i + 1 < len(words):
+        pairs.append(words[i] + words[i + 1])
+    return any(pair.casefold() in kept for pair in pairs)
 
 
 def _is_expanded_abbreviation(word: str, kept: set[str]) -> bool:

@@ -107,6 +107,7 @@ def entry_fields(ref: Reference) -> list[tuple[str, str]]:
     add("title", ref.title)
     add("subtitle", ref.subtitle)
     add("titleaddon", ref.genre if ref.entry_type != "thesis" else "")
+    add("translatedtitle", ref.translated_title)
     add("maintitle", ref.maintitle)
     if host is not None:
         serial = host.entry_type == "periodical" and ref.entry_type not in ("incollection", "inproceedings", "inbook")

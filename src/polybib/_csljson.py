@@ -99,7 +99,7 @@ def to_csl_json(refs: Sequence[Reference], *, read_back: bool = True) -> list[di
 
 # Fields CSL variables may blur (a subtitle joined to its title, a biblatex type CSL does not have):
 # compared after a read-back, and kept in "custom" when they would not come back as they were.
-_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre", "maintitle", "series", "thesis_type", "date",
+_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "translated_title", "genre", "maintitle", "series", "thesis_type", "date",
                    "organizations", "year", "urldate", "volumes", "pages")
 _HOST_KEPT_IN_CUSTOM = ("entry_type", "title", "subtitle", "genre")
 

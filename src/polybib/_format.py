@@ -48,7 +48,8 @@ from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
 from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
-from ._tables import month_number
+from ._initials import load_format_table
+from ._tables import month_number, table_forms
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -101,6 +102,7 @@ class _Entry:
     item: dict[str, Any]
     language: str
     terms: dict[tuple[str, str], str]
+    translated_title: str = ""   # printed in brackets after the romanised title ("Sodruzhestvo [The Commonwealth]")
 
     @property
     def compilers_as_editors(self) -> bool:
@@ -137,7 +139,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             translator_word = _role_word(ref.translators)
             if translator_word:
                 terms[("translator", "verb-short")] = translator_word
-            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms))
+            entries.append(_Entry(item["id"], item, ref.language if ref.language != "und" else "", terms,
+                                  ref.translated_title))
         return entries
     entries = []
     for number, record in enumerate(records, 1):
@@ -145,7 +148,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             raise InputError(f"item {number} is not a CSL-JSON item (a mapping with a type)")
         item = dict(record)
         item["id"] = str(item.get("id") or f"item{number}")
-        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}))
+        translated = str(item.get("custom", {}).get(CUSTOM_KEY, {}).get("translated_title", ""))
+        entries.append(_Entry(item["id"], item, str(item.get("language", "")).split("-")[0], {}, translated))
     return entries
 
 
@@ -163,10 +167,15 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         if ref.series:
             item["collection-title"] = ref.series
     designation = ref.number and not re.fullmatch(r"[\dIVXLC]+(?:\s*[-–—/]\s*[\dIVXLC]+)*(?:\s?\(\d+\))?", ref.number)
-    if designation and ref.entry_type == "legislation":
-        # a legal act's own number follows its kind ("Федеральный закон № 63-ФЗ"), never the source's issue
+    act_number = ref.entry_type == "legislation" and re.fullmatch(r"\d+[-‑][^\W\d_][\w-]*", ref.number)
+    if (designation or act_number) and ref.entry_type == "legislation":   # "2145-VIII", "63-ФЗ", "812-IIQD"
+        # a legal act's own number follows its kind ("Федеральный закон № 63-ФЗ"), never the source's issue,
+        # which the parser keeps as a note ("№ 15") when the act has a number of its own
         item["genre"] = " № ".join(p for p in (item.get("genre", ""), ref.number) if p).strip()
         item.pop("issue", None)
+        issue = next((n for n in ref.note if re.fullmatch(r"№\s?\S+", n.strip())), None)
+        if issue:
+            item["issue"] = issue.strip()[1:].strip()
     elif designation and ref.host is None:
         # a designation such as "ГОСТ Р 7.0.100—2018" or "ДСТУ 3574-97", not an issue number: GOST R
         # 7.0.100-2018 describes a standard under its designation (CSL's "number" of a report or standard)
@@ -174,19 +183,33 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item.pop("issue", None)
     day = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", ref.date.strip())
     month = month_number(day.group(2)) if day else None
-    if item.get("type") == "article-newspaper" and day and month and ref.year.isdigit():
+    newspaper = item.get("type") == "article-newspaper" or (ref.entry_type == "legislation" and ref.host is not None)
+    if newspaper and day and month and ref.year.isdigit():
         # a newspaper's issue is named by its day (GOST R 7.0.100-2018: "// Respublika. – 2002. – 17 apr.")
         item["issued"] = {"date-parts": [[int(ref.year), month, int(day.group(1))]]}
     for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
+    if any(marker in table_forms("electronic") for marker in ref.markers):
+        item["medium"] = electronic_text(ref.language)   # "Текст : электронный", the content-type area
     # each note in a note of its own (GOST R 7.0.100-2018, the notes area); the number of parts the parser also keeps as a note is printed
     # in the title area already
-    notes = [n.strip() for n in ref.note if n.strip() and n.strip() != ref.volumes]
+    notes = [n.strip() for n in ref.note if n.strip() and n.strip() not in (ref.volumes, f"№ {item.get('issue')}")]
     if notes:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
+
+
+def electronic_text(language: str) -> str:
+    """GOST R 7.0.100-2018's content type of an electronic text in a language ("Текст : электронный";
+    the standard's Russian phrase for a language the content-types table does not list).
+
+    >>> electronic_text("az"), electronic_text("ka")
+    ('Mətn : elektron', 'Текст : электронный')
+    """
+    phrases = load_format_table("content_types")["entries"]["electronic_text"]
+    return phrases.get(language.split("-")[0].casefold(), phrases["ru"])
 
 
 def and_others(text: str, term: str, escape: Callable[[str], str] = str) -> str:
@@ -394,6 +417,9 @@ def _prepare(records: Sequence[Record], style: str | os.PathLike[str], locale: s
     if romanize:
         for entry in entries:
             entry.item, entry.terms = romanize_item(entry.item, system=romanize), {}
+            if entry.translated_title and entry.item.get("title"):
+                # the "References" list of a journal indexed abroad: the romanised title, then its translation
+                entry.item["title"] = f"{entry.item['title']} [{entry.translated_title}]"
     session = _Session(style, entries, output)
     language = "en" if romanize else _list_language(entries, locale)
     list_locale = locale or (None if romanize else locale_for_language(language))

@@ -88,6 +88,7 @@ class Reference:
     organizations: list[str] = field(default_factory=list)
     title: str = ""
     subtitle: str = ""
+    translated_title: str = ""   # the title in English, as the user supplies it (for romanised "References" lists)
     genre: str = ""
     responsibility: str = ""
     maintitle: str = ""

@@ -39,6 +39,7 @@ __all__ = ["parse_reference"]
 
 _D = f"[{DASH_CLASS}]"
 _YEAR = r"(?<![^\W\d_][-‑])(?:1[5-9]\d\d|20\d\d)"   # not "Новий Світ-2000", a publisher
+_YEAR_AFTER_DASH = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"   # a year after a place's dash, "Bakı-2005"
 _TLD = r"(?:com|org|net|info|edu|gov|ru|az|ua|kz|by|uz|kg|ge|am|tr|de|uk)"
 _BARE_DOMAIN = rf"(?<![\w@./])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}/[^\s<>«»\"]*"
 _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|172\.(?:1[6-9]|2\d|3[01])\.)")
@@ -64,6 +65,39 @@ def _may_hold_url(text: str) -> bool:
 
 
 _DOMAIN_END = re.compile(rf"\.{_TLD}/", re.IGNORECASE)
+# After a space, a piece of the same address: one that has an address's inner marks ("%C4%9Flu.+ped",
+# "obldp.nsf/archive/3E8?x", "me=e-kataloq"), or any ASCII word after an address cut where no address
+# ends ("…&theme=e- kataloq"). Words in brackets or with letters outside ASCII are never taken.
+_URL_PIECE = re.compile(r" ([!-'*-~]*(?:[%=&+?]|\w/)[!-'*-~]*)")
+_URL_PIECE_AFTER_CUT = re.compile(r" ([!-'*-Z^-~][!-'*-~]*)")
+_URL_CUT = frozenset("%&=+?-_")
+
+
+# "The official site of Dnepropetrovsk Regional State Administration (2011), “News of the region”": the
+# Harvard "References" lists name a body (four words or more, small words between) before the year,
+# and the title follows in quotes
+_HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
+_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
+                            re.IGNORECASE)
+_SERIES_OF_SERIAL = re.compile(r"(?:Серія|Серия|Сер\.|Seriya|Series|Ser\.|Seriyası|Сэрыя)\b", re.IGNORECASE)
+_PRINT_RUN = re.compile(r"^\d[\d\s]*\s?(?:экз|прим|nüsxə|нүсхә|дана)\.?$", re.IGNORECASE)   # "1000 экз.": the print run
+_ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
+_ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖÇŞĞİ]{2,}(?![^\W\d_])")   # "ССР", "SSR", "РСФСР"
+_PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
+# "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
+_LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
+# the words after which a hyphen ends a suspended compound ("ikinci- və üçüncü", "пред- и послевоенный")
+_CONJUNCTIONS = frozenset({"və", "ve", "yaxud", "ya", "и", "или", "і", "й", "та", "або", "и/или", "and", "or",
+                           "und", "oder", "et", "ou", "ва", "ёки", "ва", "ҳәм", "ve/veya", "veya", "және", "мен"})
+
+
+def _url_continued(text: str, end: int) -> int:
+    """Where an address that the text breaks with single spaces ends: ``end`` when it is whole."""
+    while True:
+        match = (_URL_PIECE_AFTER_CUT if text[end - 1] in _URL_CUT else _URL_PIECE).match(text, end)
+        if not match:
+            return end
+        end = match.end()
 
 
 @cache
@@ -106,7 +140,10 @@ _SITE_PUBLISHER = re.compile(r"\s?\.\s(?P<name>[^\W\d_][^.:;/\d()\[\]]{1,60}?)[\
 _APA_UNIT = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?,\s?{INITIALS}"
 _APA_NAME = re.compile(_APA_UNIT)
 _APA_JOIN = re.compile(r",?\s(?:&\s|и\s|and\s|və\s)?")
-_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)\.\s")
+# "(2019). " (APA); "(2018), " and "(2010) " are the Harvard habit of British and Ukrainian "References" lists
+_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)(?P<sep>[.,]?)\s")
+# Harvard: '"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.' (the title quoted, the journal, its numbers)
+_HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)[»\"”“’'],?\s(?P<rest>.*)$")
 
 
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
@@ -145,11 +182,15 @@ _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 _HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
-_PAGES = re.compile(rf"^(?:С|S|s|P|p|pp|Pp|Стр|стр|Ст|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
+# the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
+# Ст. 2036", "maddə 4"): a note of the description, not its pages
+_GAZETTE_ARTICLE = re.compile(r"^(?:Ст|Стаття|Статья|[Mm]addə)\.?\s?\d+[\w-]*$", re.IGNORECASE)
 _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\s?{_D}?\s?(?:betlar|bet))\.?$",
                            re.IGNORECASE)
-_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ)\.?\s?([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
+_VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
+                     r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -158,13 +199,16 @@ _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sa
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
-                     r"thesis|dissertation)", re.IGNORECASE)
+                     r"thesis|dissertation)"
+                     # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
+                     r"|(?:fəlsəfə|elmlər)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis\.|dissertasiya|avtoref)", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
-_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|Закон|Указ|Постановление|Приказ|"
+_ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|федер\.\s?(?:конституц\.\s?)?закон|"
+              r"Закон|Указ|Постановление|Приказ|"
               r"Распоряжение|Закон\s України|Наказ|Постанова|Qanun|Fərman|Sərəncam|Qərar)")
 _ACT_KIND_FIRST = re.compile(
     rf"^(?P<kind>{_ACT_KINDS}(?:\s(?!от\s|від\s)[^\s«\"“]+){{0,4}}?)"
@@ -177,15 +221,28 @@ _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
-_VOLUME_IN_TITLE = re.compile(
-    r"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ])"
-    r"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+\s?(?:(?:т|ч|кн|vols?)\.?|cilddə)|\d+\s?cilddə)(?=\s|$|[.,]))?\.?\s?"
-    r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
-    r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
-    r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
+@cache
+def _volume_in_title() -> re.Pattern[str]:
+    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
+    cardinal numerals from the terms table)."""
+    cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
+    starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
+    return re.compile(
+        rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
+        rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
+        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
+        r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
+        r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
+        r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+        r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
-_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE)
+_ACT_KIND_START = re.compile(rf"{_ACT_KINDS}\b", re.IGNORECASE | re.VERBOSE)
+# the Azerbaijani kind after its issuer in the genitive: "Azərbaycan Respublikasının Qanunu", "Nazirlər
+# Kabinetinin Qərarı", "Azərbaycan Respublikası Prezidentinin Fərmanı"
+_ACT_ISSUER_FIRST = re.compile(r"^(?:[^\W\d_]+\s){1,4}(?:Qanunu|Fərmanı|Sərəncamı|Qərarı)(?=\s|$|[,.])")
+# a legal act's own designation ending its kind: "Azərbaycan Respublikasının Qanunu № 812-IIQD", "… № 63-ФЗ"
+_ACT_DESIGNATION = re.compile(r"\s?№\s?(\d+[-‑][^\W\d_][\w-]*)$")
 _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\w*|закон\w*|розпорядж\w*|распоряж\w*|"
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
@@ -268,7 +325,13 @@ class _Parser:
             ref.urldate = f"{year}-{number:02d}-{int(day):02d}"
             self.claim(match.start(), match.end(), "urldate")
         for match in _url_pattern().finditer(self.work) if _may_hold_url(lowered) else ():
-            url = match.group(1).rstrip(".,;:)—–")
+            url = match.group(1)
+            broken = _url_continued(self.work, match.end(1))
+            if broken > match.end(1):   # "…/OBLADM/ obldp.nsf/archive/3E8?opendocument": a line break in the address
+                url = self.work[match.start(1):broken]
+                ref.diagnose("url-with-space", f"the address {url!r} is broken by a space (a line break?): "
+                             "kept as written", span=Span(match.start(1), broken))
+            url = url.rstrip(".,;:)—–")
             if url.count("(") > url.count(")"):
                 url = url + ")" if match.group(1).rstrip(".,;").endswith(")") else url
             end = match.start(1) + len(url)
@@ -351,6 +414,8 @@ class _Parser:
                 self.classify_area(area, into=self.ref)
             return
         heading, rest = self.parse_heading(part)
+        if not heading and ref.authors:
+            heading = ref.authors   # an APA head whose tail is not APA ("… (2018). Title. Baku: Qanun, 240 p.")
         match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if heading else None
         if match:   # "Willis J. 2012. Title": the author-date habit
             ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
@@ -390,9 +455,44 @@ class _Parser:
             ref.markers.append(match["others"])
         self.claim(part.start + match.start(), part.start + match.end())
         rest = part.cut(match.end())
+        if match["sep"] != "." and (self.read_harvard_article(rest) or
+                                    match["sep"] == "," and self.read_harvard_book(rest)):
+            return Piece("", rest.end)
         if self.read_apa_article(rest) or self.read_apa_chapter(rest) or self.read_apa_book(rest):
             return Piece("", rest.end)
         return rest
+
+    def read_harvard_article(self, rest: Piece) -> bool:
+        """'"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.': the Harvard article of the
+        "References" lists that Ukrainian and Russian journals print next to their DSTU/GOST lists; with
+        nothing after the quoted title but an address, a web page."""
+        quoted = _HARVARD_ARTICLE.match(rest.text)
+        if not quoted:
+            return False
+        ref = self.ref
+        ref.title = self.take(rest.cut(quoted.start("title"), quoted.end("title")), "title")
+        self.claim(rest.start, rest.start + quoted.start("title"))
+        self.claim(rest.start + quoted.end("title"), rest.start + quoted.start("rest"))
+        tail = rest.cut(quoted.start("rest"))
+        pieces = split_top_level(tail, r",\s?")
+        if pieces and pieces[0].text.strip(" .") and not self.area_kind(pieces[0].text.strip(" .")) \
+                and not re.search(r"\d", pieces[0].text):
+            ref.entry_type = "article"
+            ref.host = Reference(entry_type="periodical", title=self.take(pieces[0].strip(" ."), "journaltitle"))
+            pieces = pieces[1:]
+        for piece in pieces:
+            self.classify_area(piece, into=ref)
+        return True
+
+    def read_harvard_book(self, rest: Piece) -> bool:
+        """"Istoriia Ukrainy [History of Ukraine], Znannia, Kyiv, Ukraine.": title, publisher, place."""
+        pieces = split_top_level(rest, r",\s?")
+        if len(pieces) < 2 or not any(self.is_place(p.text.strip(" .")) for p in pieces[1:]):
+            return False
+        self.ref.title = self.take(pieces[0].strip(" ."), "title")
+        remainder = pieces[1:]
+        self.parse_comma_imprint(remainder)
+        return True
 
     def read_apa_article(self, rest: Piece) -> bool:
         """"Title. Journal, 12(3), 45–67.": the numbers at the end, the journal after the last sentence."""
@@ -442,17 +542,30 @@ class _Parser:
         ref.title = self.take(rest.cut(0, end.start()), "title")
         if end["edition"]:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
-        ref.publishers = [self.take(rest.cut(end.start("publisher"), end.end("publisher")), "publisher")]
+        publisher = rest.cut(end.start("publisher"), end.end("publisher"))
+        place = re.match(r"^([^:]{2,40}?)\s?:\s?(?=\S)", publisher.text)
+        if place and self.is_place(place.group(1)):   # APA 6: "Baku: Qanun"
+            ref.places = self.read_places(place.group(1))
+            self.claim(publisher.start, publisher.start + place.end(), "location")
+            publisher = publisher.cut(place.end())
+        after = re.search(r",\s?([^,]{2,40})$", publisher.text)
+        if not ref.places and after and self.is_place(after.group(1)):   # Harvard: "Oxford University Press, Oxford"
+            ref.places = self.read_places(after.group(1))
+            self.claim(publisher.start + after.start(1), publisher.end, "location")
+            publisher = publisher.cut(0, after.start())
+        ref.publishers = [self.take(publisher, "publisher")]
         self.mark(rest)
         return True
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
         match = re.match(rf"^((?:{NAME_WORD}\s?){{1,3}})\(\s?({_YEAR})\s?\)\s?", part.text)
-        if not match:
+        corporate = _HARVARD_BODY.match(part.text) if not match else None
+        if not match and not corporate:
             return part
+        match = match or corporate
         words = match.group(1).split()
-        if _CORPORATE.search(match.group(1)):
+        if corporate or _CORPORATE.search(match.group(1)):
             self.ref.authors.append(Person(corporate=match.group(1).strip()))
         else:
             self.ref.authors.append(Person(family=words[0], given=" ".join(words[1:])))
@@ -464,8 +577,26 @@ class _Parser:
         if pieces:
             self.ref.title = self.take(pieces[0].strip(_QUOTES), "title")
             remainder = [p for p in pieces[1:]]
-            self.parse_comma_imprint(remainder)
+            if remainder and remainder[0].text[:1] in _QUOTE_PAIRS and remainder[0].text[-1:] in _QUOTES:
+                self.read_quoted_journal(remainder)
+            else:
+                self.parse_comma_imprint(remainder)
         return Piece("", rest.end)
+
+    def read_quoted_journal(self, pieces: list[Piece]) -> None:
+        """'…, “Azerbaycan”, Ankara: yıl 24, sayı 214, s. 9-10': the journal in quotes, its place
+        before a colon, then the numbering, each element in its field."""
+        ref = self.ref
+        ref.entry_type = "article"
+        ref.host = Reference(entry_type="periodical")
+        ref.host.title = self.take(pieces[0].strip(_QUOTES), "journaltitle")
+        for piece in pieces[1:]:
+            place = re.match(r"^([^\W\d_][^:]*?)\s?:\s?", piece.text)
+            if place and self.is_place(place.group(1)):
+                ref.host.places = self.read_places(place.group(1))
+                self.claim(piece.start, piece.start + place.end(), "location")
+                piece = piece.cut(place.end())
+            self.classify_area(piece, into=ref)
 
     def parse_quoted_article(self, part: Piece) -> Piece:
         """An article cited the Chicago / MLA way, as Google Scholar exports it in any interface
@@ -539,8 +670,13 @@ class _Parser:
             if groups.get(number):
                 ref.number = self.take(part.cut(match.start(number), match.end(number)), "number")
         for date in ("date", "date_after"):
-            if groups.get(date):   # the act's own date, not a publication date
+            if not groups.get(date):
+                continue
+            if match.re is _ACT_AZ:   # the act's own date, not a publication date
                 ref.note.append(self.take(part.cut(match.start(date), match.end(date)), "date"))
+            else:   # "Федеральный закон от 06.04.2011": the date goes with the kind, as GOST R 7.0.100-2018 prints it
+                dated = part.cut(match.end("title") + 1 if date == "date_after" else match.end("kind"), match.end(date))
+                ref.genre += " " + self.take(dated.strip(" »\"”"), "genre")
         ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
         rest = part.cut(match.end())
@@ -572,7 +708,13 @@ class _Parser:
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
-                return persons, part.cut(match.end())
+                rest = part.cut(match.end())
+                others = _et_al_start().match(rest.text)
+                if others:   # "Иванов И. И. и др. Название": the heading of GOST 7.1-84 named others too
+                    persons.append(Person(family="others", role="author"))
+                    self.claim(rest.start, rest.start + others.end())
+                    rest = rest.cut(others.end())
+                return persons, rest
         return [], part
 
     def title_follows_directly(self, rest: Piece) -> bool:
@@ -587,6 +729,9 @@ class _Parser:
         if kind == "comma":
             person = parse_person(name)
             return [person] if person else []
+        if kind == "comma-list":
+            persons = [parse_person(m.group()) for m in re.finditer(rf"{NAME_WORD},\s?{INITIALS}", name)]
+            return [p for p in persons if p] if all(persons) else []
         if kind == "two-words":
             words = name.split()
             if any(w.isupper() and len(w) > 1 for w in words) or is_term("volume", words[1]):
@@ -653,19 +798,21 @@ class _Parser:
         for match in _SENTENCE_END.finditer(text):
             start = match.start()
             word_start = start
-            while word_start > 0 and text[word_start - 1] != "." and not text[word_start - 1].isspace():
-                word_start -= 1
+            while word_start > 0 and text[word_start - 1] not in ".,;" and not text[word_start - 1].isspace():
+                word_start -= 1   # the word before the full stop: "t" of "çeloveçestva,t.III"
             token = text[word_start:start]
             after = text[match.end():]
-            if after[:1].isdecimal() and any(is_term(kind, token) for kind in ("volume", "number", "page")):
-                continue  # "V. 75", "С. 15-20", "Вып. 2": a label and its number
+            if (after[:1].isdecimal() or _ROMAN_AHEAD.match(after) and is_term("volume", token)) \
+                    and any(is_term(kind, token) for kind in ("volume", "number", "page")):
+                continue  # "V. 75", "С. 15-20", "Вып. 2", "t. III": a label and its number
             if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, max(0, start - 12), start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
                     and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
                 continue  # an initial
-            if is_abbreviation(token) and _INITIAL_OR_LOWER.match(after):
-                continue  # "им. Н. Э. Баумана", "учеб. пособие"
+            if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or
+                                           _ACRONYM.match(after) and not imprint_start.match(after)):
+                continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
@@ -705,7 +852,7 @@ class _Parser:
     def match_imprint(self, text: str) -> re.Match[str] | None:
         """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
         patterns = self.place_patterns()
-        return patterns.imprint.match(text) if re.search(_YEAR, text) else patterns.place_colon.match(text)
+        return patterns.imprint.match(text) if re.search(_YEAR_AFTER_DASH, text) else patterns.place_colon.match(text)
 
     def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
@@ -740,7 +887,7 @@ class _Parser:
             self.claim(title.start - 1, title.start)
             self.claim(title.end, title.end + 1)
         title = self.split_trailing_genre(title.strip(" ."))
-        ref.title = _strip_quotes(self.take(title.strip(" ."), "title"))
+        ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(" ."), "title")), title)
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
@@ -748,13 +895,18 @@ class _Parser:
                 ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
                 self.claim(piece.start, piece.end, "type")
                 continue
-            if is_genre(value) or _THESIS.search(value) or _ACT_KIND_START.match(value):
+            act = _ACT_KIND_START.match(value) or _ACT_ISSUER_FIRST.match(value)
+            if is_genre(value) or _THESIS.search(value) or act:
                 if _THESIS.search(value):
                     ref.thesis_type = value
-                genres.append(value.strip("[]"))
+                designation = _ACT_DESIGNATION.search(value) if act and not ref.number else None
+                if designation:   # "Azərbaycan Respublikasının Qanunu № 812-IIQD": the act's number
+                    ref.number = designation.group(1)
+                    value = value[: designation.start()]
+                genres.append(self.join_broken_words(value.strip("[]"), piece))
                 self.claim(piece.start, piece.end, "genre")
             else:
-                subtitles.append(value)
+                subtitles.append(self.join_broken_words(value, piece))
                 self.claim(piece.start, piece.end, "subtitle")
         ref.subtitle = " : ".join(subtitles)
         ref.genre = " : ".join([*genres, ref.genre] if ref.genre else genres)
@@ -766,6 +918,20 @@ class _Parser:
             if host_title:
                 self.parse_unlinked_host(host_title)
         self.reconcile(heading, sor_persons)
+
+    def join_broken_words(self, value: str, piece: Piece) -> str:
+        """"fakül- təsində" → "fakültəsində": a word hyphenated at a line end that a PDF copy kept.
+        "ikinci- və üçüncü" keeps its hyphen: a conjunction follows a suspended compound."""
+        def join(match: re.Match[str]) -> str:
+            if match.group(2).lower() in _CONJUNCTIONS:
+                return match.group()
+            at = piece.text.find(match.group())
+            span = Span(piece.start + at, piece.start + at + len(match.group())) if at >= 0 else \
+                Span(piece.start, piece.end)
+            self.ref.diagnose("hyphen-line-break", f"{match.group()!r} read as one word broken at a line end",
+                              span=span)
+            return match.group(1) + match.group(2)
+        return _LINE_BREAK_HYPHEN.sub(join, value) if "- " in value else value
 
     def split_trailing_genre(self, title: Piece) -> Piece:
         """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
@@ -827,17 +993,29 @@ class _Parser:
             if len(sentences) < 2:
                 return title_part, sor
             journal = sentences[-1]
+            if len(sentences) > 2 and _SERIES_OF_SERIAL.match(journal.text):
+                # "Вісник Київського університету. Серія: Історія": the series is part of the journal's name
+                journal = title_part.cut(sentences[-2].start - title_part.start)
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
-        name = self.take(journal.strip(" ."), "journaltitle")
-        kind = re.search(r"\s(jurnalı|qəzeti|журналы?|газетасы?|газета|məcmuəsi)$", name, flags=re.IGNORECASE)
-        if kind:   # '"Qobustan" jurnalı': the word for "journal" is a marker, not part of the name
-            ref.markers.append(kind.group(1))
-            name = name[: kind.start()]
+        name = self.without_serial_word(self.take(journal.strip(" ."), "journaltitle"))
         ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
         ref.entry_type = "article"
         ref.diagnose("serial-without-link", "the journal follows the title without '//'",
                      span=Span(journal.start, journal.end))
         return title_part, sor
+
+    def without_serial_word(self, name: str, *, quoted_only: bool = False) -> str:
+        """'"Qobustan" jurnalı' → '"Qobustan"': the word for "journal" is a marker, not part of the name
+        ("Український історичний журнал" is a name: a marker only in the possessive or after a quoted name;
+        after '//' only after a quoted name: "// Elmi əsərlərin mövzu məcmuəsi" is the serial's name)."""
+        kind = None if quoted_only else \
+            re.search(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", name, flags=re.IGNORECASE)
+        kind = kind or re.search(r"(?<=[»\"”])\s(журнал|газета|jurnalı?|qəzeti?|газетасы|журналы|məcmuəsi)$", name,
+                                 flags=re.IGNORECASE)
+        if not kind:
+            return name
+        self.ref.markers.append(kind.group(1))
+        return name[: kind.start()]
 
     def take_genre_sentence(self, title_part: Piece) -> Piece:
         """"Title. Monoqrafiya." : a genre word as a sentence of its own after the title."""
@@ -855,7 +1033,7 @@ class _Parser:
         "Azərbaycan tarixi. I cild". A title after the volume number is the volume's own title, and
         then what precedes is the title of the whole work (maintitle)."""
         ref = self.ref
-        match = _VOLUME_IN_TITLE.search(title_part.text)
+        match = _volume_in_title().search(title_part.text)
         if not match or not match.start():
             return title_part
         if match.group("volumes"):
@@ -864,6 +1042,8 @@ class _Parser:
         number = match.group("number") or match.group("number2")
         if number:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
+        if match.group("part"):
+            ref.note.append(match.group("part").strip(" ,"))   # "Т. 2, кн. 1": the book of the volume
         self.claim(title_part.start + match.start(), title_part.start + match.end(), "volume")
         head = title_part.cut(0, match.start()).strip(" .:,")
         after = title_part.cut(match.end()).strip(" .:,;")
@@ -1063,6 +1243,10 @@ class _Parser:
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
             return
+        if _LANGUAGE_NOTE.match(text):   # "(In Russ.)", "[in Russian]", "(rus dilində)": the original's language
+            ref.markers.append(text)
+            self.mark(area)
+            return
         if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
             self.mark(area)
@@ -1073,6 +1257,18 @@ class _Parser:
             return
         if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
+            return
+        if _PRINT_RUN.match(text):
+            self.ref.note.append(text)
+            self.mark(area)
+            return
+        if _resource_note().match(text):   # "Электрон. текстовые дан.", "Библиогр.: с. 190–198": GOST notes
+            self.ref.note.append(text)
+            self.mark(area)
+            return
+        if _GAZETTE_ARTICLE.match(text):
+            self.ref.note.append(text)   # the record's note, where the host's areas are read too
+            self.mark(area)
             return
         match = _PAGES.match(text)
         if match:
@@ -1115,17 +1311,28 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
+        match = re.fullmatch(rf"(\d{{1,2}}\s?[^\W\d_]+\.?),?\s({_YEAR})(?:\s?(?:г|il|y)\.?)?", text)
+        if match and month_number(match.group(1).lstrip("0123456789 ").rstrip(".")) and not ref.date and not ref.year:
+            # (after a year already read, "– 2005. – 14 iyun 2005" is a note: a legal act's own date)
+            ref.date = self.take(area.cut(match.start(1), match.end(1)).strip(" ."), "date")   # "12 may 2005"
+            ref.year = ref.year or match.group(2)
+            self.claim(area.start, area.end, "year")
+            return
         match = _extent_start().match(text)
         if match:
-            ref.pagetotal = match.group(1)
+            ref.pagetotal = match.group(2)
             unnumbered = re.search(r"\[\d+\]", match.group())
             if unnumbered:
                 ref.note.append(f"{unnumbered.group()} s.")   # "302, [7] s.": unnumbered pages
+            if match["roman"]:
+                ref.note.append(match["roman"])   # "XII, 300 p.": the preliminary pages
             self.claim(area.start, area.start + match.end(), "pagetotal")
             rest = area.cut(match.end()).strip(" ,.;:")
             if rest and _ILLUSTRATIONS.match(rest.text):
                 ref.note.append(rest.text)   # "ил.", "карт." : the rest of the physical description
                 self.mark(rest)
+            elif rest and _LANGUAGE_NOTE.match(rest.text.strip(" .")):
+                self.classify_area(rest, into=ref, commas=commas)   # "200 p. (in Russian)"
             return
         if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
@@ -1248,6 +1455,14 @@ class _Parser:
             elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
                 self.sine_loco = True
+            elif (colon := _PLACE_COLON.match(text)) and not into.publishers and self.is_place(colon.group(1)):
+                # "Baku: Qanun, 240 p.": a place and its publisher inside the comma chain
+                into.places += [p for p in self.read_places(colon.group(1)) if p not in into.places]
+                self.claim(piece.start, piece.start + colon.end(), "location")
+                into.publishers = [_strip_quotes(self.take(piece.cut(colon.end()).strip(" ."), "publisher"))]
+            elif index and text in _countries() and self.is_place(pieces[index - 1].text.strip(" .")):
+                into.markers.append(text)   # "Kyiv, Ukraine": the country of the place, as Harvard lists add it
+                self.mark(piece)
             elif self.is_place(text):
                 chain = " ".join(p.text for p in pieces)
                 into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
@@ -1363,7 +1578,8 @@ class _Parser:
             self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
         pieces = split_top_level(title_part, r"\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w)")
         if pieces:
-            host_ref.title = _strip_quotes(self.take(pieces[0].strip(" ."), "booktitle"))
+            host_ref.title = _strip_quotes(self.without_serial_word(self.take(pieces[0].strip(" ."), "booktitle"),
+                                                                    quoted_only=True))
             subtitles = []
             for piece in pieces[1:]:
                 value = piece.text.strip(" .")
@@ -1386,8 +1602,11 @@ class _Parser:
             if getattr(host_ref, name) and not getattr(ref, name):
                 setattr(ref, name, getattr(host_ref, name))
                 setattr(host_ref, name, "")
-        if host_ref.places or host_ref.publishers or host_ref.authors:
-            host_ref.entry_type = "book"
+        if host_ref.number:   # the part's number is its own (a legal act's "№ 63-ФЗ"): the issue's is a note
+            ref.note.append(f"№ {host_ref.number}")
+            host_ref.number = ""
+        if host_ref.publishers or host_ref.authors or (host_ref.places and not ref.number):
+            host_ref.entry_type = "book"   # "// Azerbaycan. – Ankara, 1975. – № 214": a serial's place alone stays a serial
 
     # -- finishing -------------------------------------------------------------------------------
     def settle_language(self) -> None:
@@ -1401,8 +1620,11 @@ class _Parser:
         ref.script = script if script != "Zyyy" else self.script
         ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == self.script:
-            # a one- or two-word title says little: the whole string (place, page words) decides
-            ref.language = detect_language(self.text, script=ref.script).split("-")[0]
+            # a one- or two-word title says little: the whole string (place, page words) decides, but
+            # not the heading's names ("Guliyev E.": a Russian ending on an English article)
+            heading = ref.spans.get("author")
+            text = self.text[:heading.start] + self.text[heading.end:] if heading and heading.start == 0 else self.text
+            ref.language = detect_language(text, script=ref.script).split("-")[0]
         elif not ref.language:
             # a title with no sign of its language: the other words of the record that are not
             # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
@@ -1444,6 +1666,8 @@ class _Parser:
                 ref.entry_type = "mvbook"
             elif not ref.authors and _COLLECTION.search(ref.genre):
                 ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
+            elif not ref.authors and _PROCEEDINGS.search(f"{ref.subtitle} {ref.genre}"):
+                ref.entry_type = "proceedings"   # "Title : матеріали Міжнар. наук.-практ. конф. (Київ, 2019)"
 
     def account_for_leftovers(self) -> None:
         """Every word of the input is in a field, a recognised marker, or the note."""
@@ -1467,6 +1691,28 @@ class _Parser:
 
 
 @cache
+def _countries() -> frozenset[str]:
+    """The countries that Harvard lists write after a place ("Kyiv, Ukraine"; places table: countries)."""
+    return frozenset(load_table("places")["countries"])
+
+
+@cache
+def _resource_note() -> re.Pattern[str]:
+    """The notes GOST 7.1-2003 prints that no field holds (terms table: resource_notes), a full stop's
+    space optional ("Электрон.текстовые дан.")."""
+    forms = sorted(table_forms("resource_notes"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f.rstrip(".")).replace(r"\.\ ", r"\.\s?").replace(r"\ ", r"\s") for f in forms)
+    return re.compile(rf"^(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+
+
+@cache
+def _et_al_start() -> re.Pattern[str]:
+    """"и др.", "[et al.]", "və b." opening the text after a heading (terms table: et_al)."""
+    forms = sorted({f.rstrip(".") for f in table_forms("et_al")}, key=len, reverse=True)
+    return re.compile(rf"^,?\s?(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|(?=\s))\s?")
+
+
+@cache
 def _page_words() -> str:
     """The page words of the terms table as a regex alternation ("s|с|səh|стр|p|б|бет|გვ|...")."""
     forms = {f.rstrip(".") for f in table_forms("page")} | {"B"}
@@ -1476,13 +1722,14 @@ def _page_words() -> str:
 @cache
 def _extent_only() -> re.Pattern[str]:
     """An extent alone: "342 s.", "150-B", "256 б."."""
-    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$")
+    return re.compile(rf"^\d+\s?{_D}?\s?(?:{_page_words()})\.?$", re.IGNORECASE)   # "200 С." in a list typed in capitals
 
 
 @cache
 def _extent_start() -> re.Pattern[str]:
     """An extent opening an area: "302, [7] s.", "140 с., ил."; group 1 is the page count."""
-    return re.compile(rf"^(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?(?:{_page_words()})(?![^\W\d_])\.?")
+    return re.compile(rf"^(?:(?P<roman>[IVXLC]+|[ivxlc]+)\s?,\s?)?(\d+)(?:\s?,\s?\[\d+\])?\s?{_D}?\s?"
+                      rf"(?:{_page_words()})(?![^\W\d_])\.?", re.IGNORECASE)   # "XII, 300 p.", "200 С."
 
 
 @cache
@@ -1520,27 +1767,41 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     places = _place_alternatives(lang, script)
     return _PlacePatterns(
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
+                             rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
                              rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
-        imprint=re.compile(rf"^(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}\b"),
+        imprint=re.compile(rf"^(?:(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}"
+                           rf"|(?:{places})\.?\s?{_D}\s?{_YEAR_AFTER_DASH})\b"),   # "Bakı-2005", "Bakı – 2005"
         place_colon=re.compile(rf"^(?:{places})\.?\s?(?::|$)"),
-        place_year=re.compile(rf"({places})\.?\s?,?\s?({_YEAR})(?:\s?(?:г|y|il)\.?)?"),
+        place_year=re.compile(rf"({places})\.?\s?(?:,|{_D})?\s?({_YEAR_AFTER_DASH})(?:\s?(?:г|y|il)\.?)?"),
     )
 
 
 _PARTICLES = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
 _GIVEN_WORD = rf"(?:{NAME_WORD}|{INITIAL}|{_PARTICLES})"
 _FAMILY = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+_CAPS_FAMILY = rf"{UP}{{2,}}(?:-{UP}{{2,}})?"   # "ПЕТРОВ П. П.": a heading typed in capitals, kept as typed
+# "Мамедов Али Ахмед оглы.", "Кузнецов Кирилл Константинович.": a heading with the whole name
+_PATRONYMIC = (rf"(?:{NAME_WORD}\s(?:oğlu|qızı|оглы|кызы|oglu|qizi|ogly|kyzy)"
+               rf"|{UP}{LOW}+(?:ович|евич|овна|евна|ична|ьич|івна|ївна|йович))")
 # The forms a heading takes, tried in order: the pattern (group "name") and how to read the names.
 _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Georgian: Family I. [Family I.]
     (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
      "family-initials"),
+    # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
+    (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
+     "comma-list"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
+    # Family Given Patronymic.  (the whole name; Turkic "Əlirza oğlu", East-Slavic "Константинович")
+    (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD}\s{_PATRONYMIC})\s?\.\s?(?=\S)", "comma"),
+    # FAMILY I. O.  (capitals)
+    (rf"^(?P<name>{_CAPS_FAMILY}\s?,?\s?{INITIALS}(?:\s?,\s?{_CAPS_FAMILY}\s?{INITIALS}){{0,4}})\s?(?=\S)",
+     "family-initials"),
     # Family I. O., Family I. O.  (one to four persons, heading of a GOST 7.1 record)
     (rf"^(?P<name>{_FAMILY}\s?[,.]?\s?{INITIALS}(?:\s?,\s?{_FAMILY}\s?{INITIALS}){{0,4}}"
      rf"(?:\s?,\s?{_FAMILY}\s?{UP}(?=\s))?)\s?(?=\S)", "family-initials"),

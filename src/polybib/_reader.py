@@ -49,6 +49,10 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A section inside a list: a short line of words ending with a colon, no number, no digits, no link
+# ("Azərbaycan dilində:", "На русском языке:", "Əlavə ədəbiyyat:", "Internet resursları:")
+_SECTION = re.compile(r"[^\W\d_][^\d/:]{0,58}(?<!\s):")
+
 
 @dataclass
 class ListItem:
@@ -152,6 +156,11 @@ class ListSplitter:
                 and _HEADING.match(line.rstrip(".")):
             self.title = line.rstrip(":. ")
             return None
+        if _SECTION.fullmatch(line) and (self._current is None or _looks_complete(self._lines[-1])):
+            # "Azərbaycan dilində:", "Дополнительная литература:": a section of the list, not a reference
+            self._diagnose(Diagnostic("list-section", f"line {number}: {line!r} read as the heading of a "
+                                      "section of the list", Severity.INFO))
+            return self._close()
         match = _NUMBER.match(raw_line)
         label = match and (match.group("a") or match.group("b") or match.group("c"))
         if label and len(label) > 3 and int(label) != (self._last_number or 0) + 1:
@@ -221,11 +230,16 @@ def _starts_new_reference(previous: str, line: str) -> bool:
     """A line starts a new reference when the previous one looks complete and this one does not
     continue it (a wrapped line usually starts in lower case or the previous one has no end).
     ``previous`` may be the end of the previous reference only (its last two lines)."""
-    if not previous.rstrip().endswith((".", ";", ")", "]")) and not re.search(r"\d\s?[sсcSpр]\.?$", previous):
+    if not _looks_complete(previous):
         return False
     if line[:1].islower() or line[:1] in "–—-:;,/":
         return False
     return len(line) >= 15
+
+
+def _looks_complete(previous: str) -> bool:
+    """Whether a reference's text so far ends as a reference ends: a full stop, a bracket, "200 s"."""
+    return previous.rstrip().endswith((".", ";", ")", "]")) or bool(re.search(r"\d\s?[sсcSpр]\.?$", previous))
 
 
 def _ends_with_broken_word(text: str) -> bool:

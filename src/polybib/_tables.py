@@ -154,10 +154,17 @@ def is_abbreviation(word: str) -> bool:
 
 
 def month_number(word: str) -> int | None:
-    """The month (1-12) that a month name in any listed language starts with."""
+    """The month (1-12) that a month name in any listed language starts with, or that a month
+    abbreviation of three letters or more begins ("авг", "сент", "dek": GOST 7.0.12-2011, 5.2).
+
+    >>> month_number("августа"), month_number("авг"), month_number("ав")
+    (8, 8, None)
+    """
     folded = word.casefold()
     for stems in load_table("terms")["entries"]["months"].values():
         for number, stem in enumerate(stems, 1):
             if folded.startswith(stem) and (len(stem) > 2 or len(folded) <= 4):
+                return number
+            if len(folded) >= 3 and stem.startswith(folded):
                 return number
     return None

@@ -13,6 +13,7 @@ Every repair that changes a letter is reported, so that nothing is changed silen
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import cache
@@ -47,10 +48,37 @@ def normalize(text: str) -> tuple[str, list[Diagnostic]]:
     if "\ufffd" in text:
         diagnostics.append(Diagnostic("replacement-character",
                                       "the text holds U+FFFD: it was damaged before it reached polybib"))
+    if "&" in text and ";" in text:
+        text = _decode_entities(text, diagnostics)
     text = _SPACES.sub(" ", text).strip()
     text = _repair_font_damage(text, diagnostics)
     text = _repair_homoglyphs(text, diagnostics)
     return text, diagnostics
+
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _decode_entities(text: str, diagnostics: list[Diagnostic]) -> str:
+    """"Название &ndash; М. : Наука": HTML entities copied from a web page, decoded outside addresses
+    (only entities closed by ";": "&notify=" in an address is no "&not")."""
+    urls = [m.span() for m in _URL.finditer(text)]
+    decoded = []
+
+    def decode(match: re.Match[str]) -> str:
+        if any(a <= match.start() < b for a, b in urls):
+            return match.group()
+        value = html.unescape(match.group())
+        if value != match.group():
+            decoded.append(match.group())
+        return value
+
+    text = _ENTITY.sub(decode, text)
+    if decoded:
+        diagnostics.append(Diagnostic("html-entity", f"HTML entities decoded: {', '.join(sorted(set(decoded)))}",
+                                      Severity.INFO))
+    return text
 
 
 def _repair_font_damage(text: str, diagnostics: list[Diagnostic]) -> str:

@@ -157,7 +157,7 @@ def parser_diagnostics(ref: Reference, raw: str, *, style: str | None) -> Iterat
     """What the parser noticed, placed in the raw text (its spans are in the normalised text)."""
     normalized = normalize(raw)[0]
     for diagnostic in ref.diagnostics:
-        if diagnostic.code == "mixed-script-word":
+        if diagnostic.code in ("mixed-script-word", "html-entity"):
             continue   # found (and fixed) in the raw text by the text rules
         start, end = _heading_span(raw) if diagnostic.code == "inverted-heading" else \
             _sor_initials_span(raw) if diagnostic.code == "initials-disagree" else (0, 0)

@@ -246,6 +246,7 @@ def _reference(key: str, bibtype: str, fields: dict[str, str], line: int) -> Ref
 
 
 _SCALARS = {"title": "title", "subtitle": "subtitle", "titleaddon": "genre", "maintitle": "maintitle",
+            "translatedtitle": "translated_title",
             "date": "year", "pagetotal": "pagetotal", "pages": "pages", "volume": "volume", "volumes": "volumes",
             "number": "number", "issue": "date", "edition": "edition", "series": "series", "type": "thesis_type",
             "doi": "doi", "url": "url", "urldate": "urldate"}

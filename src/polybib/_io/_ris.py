@@ -56,7 +56,8 @@ _SCALARS = {"volume": "volume",            # VL
             "doi": "doi",                  # DO
             "urldate": "access_date",      # Y2
             "date": "date",                # DA
-            "thesis_type": "type_of_work"}  # M3
+            "thesis_type": "type_of_work",  # M3
+            "translated_title": "translated_title"}  # TT
 
 
 def _name(person: Person) -> str:
