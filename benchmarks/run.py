@@ -27,6 +27,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -253,6 +254,30 @@ class Bench:
     def check(self) -> None:
         for n in self.plan.check:
             self.task("check", "polybib", str(self.list_file(n)), size=n)
+            self.add("check", self.check_cli(n))
+
+    def check_cli(self, n: int) -> dict[str, Any]:
+        """`polybib check LIST --format json -o OUT`, as a user runs it: the list read a reference at a
+        time, the report written a finding at a time. CPU time with start-up, and the peak resident size."""
+        out = self.work / f"check-{n}.json"
+        done = run_process([sys.executable, str(HERE / "tasks.py"), "cli", "polybib", "check", str(self.list_file(n)),
+                            "--format", "json", "-o", str(out)], timeout=self.timeout)
+        row: dict[str, Any] = {"case": "", "size": n, "tool": "polybib check (CLI)", "wall_s": done.wall_s,
+                               "cpu_s": done.cpu_s, "peak_mb": done.peak_mb}
+        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else {}
+        if done.timed_out:
+            row.update(timed_out=True, rate_bound=n / done.cpu_s)
+        elif result.get("exit") not in (0, 1):   # 1: something was found
+            row["error"] = _last_line(done.stderr) or f"exit {result.get('exit', done.returncode)}"
+        else:
+            with out.open(encoding="utf-8") as report:   # its head: the count and the summary (the rest is large)
+                head = report.read(4096)
+            counted = int(re.search(r'"references": (\d+)', head).group(1))
+            summary = json.loads(re.search(r'"summary": (\{.*?\})', head, re.DOTALL).group(1))
+            row.update(count=counted, rate=counted / done.cpu_s, peak_mb=result["peak_mb"],
+                       findings=summary["info"] + summary["warning"] + summary["error"])
+        out.unlink(missing_ok=True)
+        return row
 
 
 def _cpu_seconds(pid: int) -> float:

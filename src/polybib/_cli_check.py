@@ -1,24 +1,27 @@
 """`polybib check`: the command line of the linter (a thin layer over `polybib.check`).
 
-Reads a list, runs the rules, renders the report (human, JSON or SARIF); with --fix writes the fixed
+Reads a list, runs the rules a reference at a time and writes the report (human, JSON or SARIF) a
+finding at a time, so that memory does not grow with the list's records; with --fix writes the fixed
 list to standard output or -o (the report to standard error), with --fix --in-place rewrites the list
-atomically after keeping a backup (LIST.bak), with --diff shows the repairs instead. The `Report` owns the exit code: 0 when
-nothing at or above --severity was found, 1 when something was, 2 for usage or input errors.
+atomically after keeping a backup (LIST.bak), with --diff shows the repairs instead (these need the
+records, and hold them). The report (`Report`, `CheckRun`) owns the exit code: 0 when nothing at or
+above --severity was found, 1 when something was, 2 for usage or input errors.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from ._check import check_loaded, selected_codes
+from ._check import check_run, selected_codes
 from ._check._fix import fix_text, unified_diff
-from ._check._input import _from_text
-from ._check._output import FORMATS, render
+from ._check._input import open_text
+from ._check._output import FORMATS, render_chunks
 from ._exceptions import CheckError, PolybibError
-from ._export import is_same_file, keep_backup, write_atomic
+from ._export import atomic_output, is_same_file, keep_backup, write_atomic
 from ._model import Severity
 from ._io._source import typed_text
 from ._reader import _read_text
@@ -33,6 +36,20 @@ class UsageFailure(click.ClickException):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def _joined(chunks: Iterator[str], size: int = 1 << 16) -> Iterator[str]:
+    """The report's pieces (a finding each) joined into writes of about ``size`` characters."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    if pending:
+        yield "".join(pending)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -88,7 +105,7 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
             text = typed_text(sys.stdin.buffer.read(), name=name)
         else:
             text, name = _read_text(Path(list_file)), list_file
-        checked = _from_text(text, name)
+        checked = open_text(text, name)   # a text list is parsed a reference at a time as it is checked
         if (fix or diff) and checked.text is None:
             raise CheckError("--fix and --diff rewrite text lists only; this is a .bib or CSL-JSON file")
         if fix or diff:
@@ -109,18 +126,19 @@ def check_command(list_file: str, fmt: str, output: str | None, select: tuple[st
                        + (f"; {len(result.refused)} repairs refused (they would change a record)"
                           if result.refused else ""), err=True)
             report = result.after
-        else:
-            report = check_loaded(checked, style=style, codes=codes, pass_through=not select)
-        report.findings = report.at_least(threshold)
+            report.findings = report.at_least(threshold)
+        else:   # the findings are read back from the run's spool as they are written out
+            report = check_run(checked, style=style, codes=codes, pass_through=not select).reported(threshold)
         if color is None:
             color = sys.stderr.isatty() if fixed_out else output is None and sys.stdout.isatty()
-        rendered = render(report, fmt, color=color)
-        if fixed_out:
-            click.echo(rendered, nl=False, color=color, err=True)
-        elif output:
-            write_atomic(output, rendered)
+        chunks = _joined(render_chunks(report, fmt, color=color))
+        if output and not fixed_out:
+            with atomic_output(output) as out:
+                for chunk in chunks:
+                    out.write(chunk)
         else:
-            click.echo(rendered, nl=False, color=color)
+            for chunk in chunks:
+                click.echo(chunk, nl=False, color=color, err=fixed_out)
     except CheckError as exc:
         raise UsageFailure(str(exc)) from None
     except PolybibError as exc:

@@ -11,13 +11,21 @@ inside a group word by word (the heading, else the title).
 ['Çələbi', 'Əliyev', 'Ismayılov', 'Mirabdullayev', 'Osmanov']
 >>> sorted(["Шакирзаде", "Ёлкин", "Ершов", "Азербайджанская"], key=lambda w: word_key(w, "ru"))
 ['Азербайджанская', 'Ёлкин', 'Ершов', 'Шакирзаде']
+
+A long list keeps one key per reference until its end, so the key is also kept packed into one short
+string that sorts as the tuples do:
+
+>>> words = ["Əliyev Həmzə", "Əliyev H", "Əliyeva", "Çələbi 2005"]
+>>> packed = sorted(words, key=lambda w: packed_key(w, language="az", script="Latn"))
+>>> packed == sorted(words, key=lambda w: collation_key(w, language="az", script="Latn"))
+True
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ALPHABETS", "collation_key", "word_key"]
+__all__ = ["ALPHABETS", "collation_key", "packed_key", "word_key"]
 
 ALPHABETS = {
     "az": "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v y z".split(),
@@ -27,6 +35,8 @@ ALPHABETS = {
 _EQUIVALENT = {"ru": {"ё": "е"}}
 _DEFAULT_FOR_SCRIPT = {"Latn": "az", "Cyrl": "ru"}
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_END_OF_WORD = "\x01"            # below every packed letter: a word sorts before its continuations
+_LAST = 0x10FFFF                 # the last code point: a place past it is written as two characters
 
 
 def _fold(text: str, language: str) -> str:
@@ -49,3 +59,15 @@ def collation_key(text: str, *, language: str, script: str) -> tuple[tuple[int, 
     if language not in ALPHABETS:
         language = _DEFAULT_FOR_SCRIPT.get(script, "az")
     return tuple(word_key(word, language) for word in _WORD.findall(text))
+
+
+def packed_key(text: str, *, language: str, script: str) -> str:
+    """`collation_key` as one string that compares as the tuple does: each place p as chr(p + 2), each
+    word closed by chr(1). About a tenth of the tuple's size, for the rules that keep a key per reference."""
+    out = []
+    for word in collation_key(text, language=language, script=script):
+        for place in word:
+            place += 2
+            out.append(chr(place) if place < _LAST else chr(_LAST) + chr(place - _LAST + 2))
+        out.append(_END_OF_WORD)
+    return "".join(out)

@@ -2,6 +2,10 @@
 underlined, coloured on a terminal), JSON (the findings as data) and SARIF 2.1.0 (for code scanning on
 GitHub or GitLab, when lists are kept in a repository).
 
+Each is written a finding at a time (`render_chunks`), from a `Report` or from a `CheckRun` that
+reads its findings back from its spool, so a long report is never held whole; the chunks add up to
+the same text as `json.dumps` of `to_json` or `to_sarif`.
+
 >>> from polybib import check
 >>> report = check("1. Osmanov İ. Tarix /İ. Osmanov. - Bakı: Elm, 2004. - 342 s.", select=["punctuation"])
 >>> print(render_human(report, color=False))
@@ -16,43 +20,80 @@ Found 1 problem (1 warning) in 1 reference; 1 can be fixed with --fix.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 import click
 
 from .. import __version__
 from .._model import Severity
-from ._report import Finding, Report
+from ._report import Finding
 from ._rules import all_rules
 
-__all__ = ["FORMATS", "render", "render_human", "to_json", "to_sarif"]
+__all__ = ["FORMATS", "Findings", "render", "render_chunks", "render_human", "to_json", "to_sarif"]
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _WINDOW = 48
 FORMATS = ("human", "json", "sarif")
+_ITEMS = "\0"   # stands for the list of findings in the skeleton of a JSON report (no list name holds it)
 
 
-def render(report: Report, fmt: str, *, color: bool = False) -> str:
+class Findings(Protocol):
+    """What a view needs of a report (`Report`, `CheckRun`): the findings in order, and their counts."""
+
+    source: str
+    references: int
+
+    def __iter__(self) -> Iterator[Finding]: ...
+
+    def __len__(self) -> int: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    @property
+    def fixable_count(self) -> int: ...
+
+
+def render(report: Findings, fmt: str, *, color: bool = False) -> str:
     """The report as text in one of `FORMATS`."""
+    return "".join(render_chunks(report, fmt, color=color))
+
+
+def render_chunks(report: Findings, fmt: str, *, color: bool = False) -> Iterator[str]:
+    """The report as text in one of `FORMATS`, a finding at a time."""
     if fmt == "human":
-        return render_human(report, color=color) + "\n"
-    data = to_json(report) if fmt == "json" else to_sarif(report)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        for line in _human_lines(report, color):
+            yield line + "\n"
+        return
+    data, items = (_json_data, (f.to_dict() for f in report)) if fmt == "json" else (_sarif_data, _sarif_results(report))
+    if not len(report):
+        yield json.dumps(data(report, []), ensure_ascii=False, indent=2) + "\n"
+        return
+    # json.dumps of the whole, with the list of findings written an item at a time in its place
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    before, after = encoder.encode(data(report, [_ITEMS])).split(json.dumps(_ITEMS))
+    indent = "\n" + before.rsplit("\n", 1)[1]
+    yield before
+    for n, item in enumerate(items):
+        yield ("," + indent if n else "") + encoder.encode(item).replace("\n", indent)
+    yield after + "\n"
 
 
-def render_human(report: Report, *, color: bool = False) -> str:
+def render_human(report: Findings, *, color: bool = False) -> str:
     """One block per finding, then a summary line."""
+    return "\n".join(_human_lines(report, color))
+
+
+def _human_lines(report: Findings, color: bool) -> Iterator[str]:
     def style(text: str, **kwargs: Any) -> str:
         return click.style(text, **kwargs) if color else text
 
-    lines: list[str] = []
-    for finding in report.findings:
-        lines.append(f"{style(finding.location + ':', bold=True)} "
-                     f"{style(finding.code, fg=_COLOURS[finding.severity], bold=True)} {finding.message}")
-        lines.extend(_snippet(finding, style))
-    lines.append(_summary(report))
-    return "\n".join(lines)
+    for finding in report:
+        yield (f"{style(finding.location + ':', bold=True)} "
+               f"{style(finding.code, fg=_COLOURS[finding.severity], bold=True)} {finding.message}")
+        yield from _snippet(finding, style)
+    yield _summary(report)
 
 
 def _snippet(finding: Finding, style) -> list[str]:  # noqa: ANN001 - the styling function above
@@ -72,34 +113,39 @@ def _snippet(finding: Finding, style) -> list[str]:  # noqa: ANN001 - the stylin
             + " " * caret_at + style("^" * (end - start), fg=_COLOURS[finding.severity])]
 
 
-def _summary(report: Report) -> str:
+def _summary(report: Findings) -> str:
     references = f"{report.references} reference{'s' if report.references != 1 else ''}"
-    if not report.findings:
+    total = len(report)
+    if not total:
         return f"No problems found in {references}."
     counts = report.counts()
     parts = [f"{n} {name if name == 'info' or n == 1 else name + 's'}" for name, n in
              (("error", counts["error"]), ("warning", counts["warning"]), ("info", counts["info"])) if n]
-    total = len(report.findings)
-    fixable = len(report.fixable)
+    fixable = report.fixable_count
     tail = f"; {fixable} can be fixed with --fix" if fixable else ""
     return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {references}{tail}."
 
 
-def to_json(report: Report) -> dict[str, Any]:
+def to_json(report: Findings) -> dict[str, Any]:
     """The report as plain data (the schema is the `Finding` dataclass)."""
+    return _json_data(report, [f.to_dict() for f in report])
+
+
+def _json_data(report: Findings, findings: list[Any]) -> dict[str, Any]:
     return {
         "source": report.source,
         "references": report.references,
-        "summary": {**report.counts(), "fixable": len(report.fixable)},
-        "findings": [f.to_dict() for f in report.findings],
+        "summary": {**report.counts(), "fixable": report.fixable_count},
+        "findings": findings,
     }
 
 
-def to_sarif(report: Report) -> dict[str, Any]:
+def to_sarif(report: Findings) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (OASIS SARIF v2.1.0, 3.13-3.27): one run, every rule described."""
-    rules = list(all_rules().values())
-    index = {r.code: i for i, r in enumerate(rules)}
-    uri = "stdin" if report.source.startswith("<") else report.source.replace("\\", "/")
+    return _sarif_data(report, list(_sarif_results(report)))
+
+
+def _sarif_data(report: Findings, results: list[Any]) -> dict[str, Any]:
     descriptors = [{
         "id": r.code,
         "name": "".join(word.capitalize() for word in r.code.split("-")),
@@ -108,9 +154,23 @@ def to_sarif(report: Report) -> dict[str, Any]:
         "help": {"text": f"{r.description} ({r.clause}). See docs/rules/{r.code}.md."},
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity], "enabled": r.enabled},
         "properties": {"category": r.category, "fixable": r.fixable},
-    } for r in rules]
-    results = []
-    for finding in report.findings:
+    } for r in all_rules().values()]
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "polybib", "version": __version__,
+                                "informationUri": "https://example.invalid/polybib", "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def _sarif_results(report: Findings) -> Iterator[dict[str, Any]]:
+    index = {code: i for i, code in enumerate(all_rules())}
+    uri = "stdin" if report.source.startswith("<") else report.source.replace("\\", "/")
+    for finding in report:
         result: dict[str, Any] = {
             "ruleId": finding.code,
             "level": _SARIF_LEVEL[finding.severity],
@@ -131,17 +191,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                     "insertedContent": {"text": finding.fix.replacement},
                 }]}],
             }]
-        results.append(result)
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "polybib", "version": __version__,
-                                "informationUri": "https://example.invalid/polybib", "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    }
+        yield result
 
 
 def _region(finding: Finding) -> dict[str, Any]:

@@ -24,7 +24,7 @@ __all__ = ["Finding", "Fix", "Hit", "Report", "SEVERITY_RANK"]
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace ``text[start:end]`` of the list with ``replacement`` (offsets in the list's text)."""
 
@@ -33,7 +33,7 @@ class Fix:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a rule function returns: offsets in the reference's own text (``raw``), a message, and the
     text that would repair ``raw[start:end]`` (None when the rule cannot repair it)."""
@@ -46,7 +46,7 @@ class Hit:
     entry: int | None = None           # for list-level rules: which reference (1-based)
 
 
-@dataclass
+@dataclass(slots=True)   # a report of a long list holds hundreds of thousands: no __dict__ each
 class Finding:
     """One problem: rule code, severity, message, where (1-based line and column), the text, a fix."""
 
@@ -105,3 +105,7 @@ class Report:
     @property
     def fixable(self) -> list[Finding]:
         return [f for f in self.findings if f.fix is not None]
+
+    @property
+    def fixable_count(self) -> int:
+        return sum(1 for f in self.findings if f.fix is not None)
