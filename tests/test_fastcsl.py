@@ -293,3 +293,35 @@ def test_the_string_operations_give_citeproc_pys_strings():
         items = [value() for _ in range(rng.randrange(4))]
         delimiter = rng.choice(["", ", ", ". ", " "])
         assert outcome(_join, items, delimiter) == outcome(join, items, delimiter), (items, delimiter)
+
+
+# one process formatting several styles, locales and markups in turn, reusing pooled styles: each call
+# gives what a fresh parse gives (caches off) and what a fresh process gives
+_INTERLEAVED = [("gost-r-7-0-5-2008", None, "text"), ("apa", "en-US", "html"), ("gost-r-7-0-5-2008", "az-AZ", "text"),
+                ("apa", None, "text"), ("gost-r-7-0-5-2008", None, "html"), ("chicago-author-date", "ru-RU", "md"),
+                ("gost-r-7-0-5-2008", None, "text"), ("apa", "en-US", "html")]
+
+
+def test_styles_locales_and_markups_in_turn_give_what_fresh_ones_give(dev_refs):
+    import json
+    import subprocess
+    import sys
+
+    refs = dev_refs[:80]
+    cached = [_entries(polybib.format_bibliography(refs, style=style, locale=locale, output=output))
+              for style, locale, output in _INTERLEAVED]
+    with caches_disabled():
+        plain = [_entries(polybib.format_bibliography(refs, style=style, locale=locale, output=output))
+                 for style, locale, output in _INTERLEAVED]
+    assert cached == plain
+    assert cached[0] == cached[6] and cached[1] == cached[7]   # the same call again, on pooled styles
+    script = ("import json, sys, polybib\n"
+              "from polybib._evaluate import load_gold\n"
+              f"refs = [polybib.parse_reference(r['raw']) for r in load_gold({str(DATA / 'dev.jsonl')!r})][:80]\n"
+              "style, locale, output = json.loads(sys.argv[1])\n"
+              "result = polybib.format_bibliography(refs, style=style, locale=locale, output=output)\n"
+              "print(json.dumps([[e.key, e.number, e.text, e.locale] for e in result.entries], ensure_ascii=False))\n")
+    for index in (4, 5):   # late in the sequence: after other styles, locales and markups
+        fresh = subprocess.run([sys.executable, "-c", script, json.dumps(_INTERLEAVED[index])], capture_output=True,
+                               text=True, encoding="utf-8", check=True).stdout
+        assert [tuple(entry) for entry in json.loads(fresh)] == cached[index]

@@ -20,20 +20,31 @@ answer on the element:
   (citeproc-py scans the list, which made registering and numbering a list quadratic), and so does
   "was this work cited before" in cs:if position="...";
 - citeproc-py inserts a new cs:name into a cs:names that has none at every rendering; here the
-  newest one replaces the previous one, so a long list no longer grows the style.
+  newest one replaces the previous one, so a long list no longer grows the style;
+- cs:text, cs:group, cs:names, cs:name, cs:label and cs:date render in fewer steps over those answers
+  (process and markup in one; a date part's formatting read once where the style never rewrites it);
+- citeproc.string's seams, additions and joins turn the whole text so far into one str to read the
+  two characters that meet; here only those characters are read (`_seam`, `_add`, `_join`, tested
+  against citeproc.string).
 
 The cached answers hold only while the style tree does not change, which citeproc-py and polybib never
 do after loading (the cs:name insertion is handled above, polybib's cs:names restores the attribute
-it changes, and the attributes of the date parts that citeproc-py's localised dates overwrite are
-read each time). For the list, `fast_source` lets citeproc-py's references, names and dates answer
-look-ups in C, and `FastCitationItem` finds its reference once.
+it changes and is read each time, and the attributes of the date parts that citeproc-py's localised
+dates overwrite are read each time where a style has such dates: `renders_independently`).
+
+For the list: `new_source` builds citeproc-py's references, names and dates without its per-object
+checks, of classes that answer look-ups in C (`fast_source` makes an existing source so), their most
+read attributes properties; `register_citation` registers a work without building a Citation and a
+CitationItem through their keyword checks; `FastCitationItem` finds its reference once; and
+`sort_by_columns` renders a sort key only for the works that tie on the keys before it.
 
 The fast element classes are subclasses of the given ones (citeproc-py's or polybib's), made by
 `fast_classes`, and only used for trees parsed with them: nothing of citeproc-py is patched, and a
-method that polybib overrides keeps polybib's version. `caches_enabled` says whether new styles get
-them: ``POLYBIB_CSL_CACHES=0`` in the environment switches them off for a process, and
-`caches_disabled()` for a block (both are for comparing output and measuring speed, never needed
-otherwise).
+method that polybib overrides keeps polybib's version (polybib's cs:names calls citeproc-py's under
+another name, which gets the faster one). `caches_enabled` says whether new styles get them:
+``POLYBIB_CSL_CACHES=0`` in the environment switches them off for a process, and `caches_disabled()`
+for a block (both are for comparing output and measuring speed, never needed otherwise); with them
+off, sources, registrations and the bibliography's sort are citeproc-py's too.
 
 `StylePool` keeps parsed styles with their locales for reuse across calls, keyed by the style file
 (path, modification time and size), the locale and the switch, and bounded; a borrowed style is

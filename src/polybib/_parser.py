@@ -88,7 +88,7 @@ _PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")  
 _LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
 # the words after which a hyphen ends a suspended compound ("ikinci- və üçüncü", "пред- и послевоенный")
 _CONJUNCTIONS = frozenset({"və", "ve", "yaxud", "ya", "и", "или", "і", "й", "та", "або", "и/или", "and", "or",
-                           "und", "oder", "et", "ou", "ва", "ёки", "ва", "ҳәм", "ve/veya", "veya", "және", "мен"})
+                           "und", "oder", "et", "ou", "ва", "ёки", "ҳәм", "ve/veya", "veya", "және", "мен"})
 
 
 def _url_continued(text: str, end: int) -> int:
