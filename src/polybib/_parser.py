@@ -462,6 +462,16 @@ class _Parser:
             return Piece("", rest.end)
         return rest
 
+    def take_place_before_colon(self, piece: Piece, into: Reference) -> Piece | None:
+        """"Baku: Qanun", "Ankara: yıl 24": a known place and a colon opening ``piece`` go to ``into``'s
+        places; the rest of the piece is returned (None when the piece does not start so)."""
+        colon = _PLACE_COLON.match(piece.text)
+        if not colon or not self.is_place(colon.group(1)):
+            return None
+        into.places += [p for p in self.read_places(colon.group(1)) if p not in into.places]
+        self.claim(piece.start, piece.start + colon.end(), "location")
+        return piece.cut(colon.end())
+
     def read_harvard_article(self, rest: Piece) -> bool:
         """'"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.': the Harvard article of the
         "References" lists that Ukrainian and Russian journals print next to their DSTU/GOST lists; with
@@ -543,11 +553,7 @@ class _Parser:
         if end["edition"]:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
         publisher = rest.cut(end.start("publisher"), end.end("publisher"))
-        place = re.match(r"^([^:]{2,40}?)\s?:\s?(?=\S)", publisher.text)
-        if place and self.is_place(place.group(1)):   # APA 6: "Baku: Qanun"
-            ref.places = self.read_places(place.group(1))
-            self.claim(publisher.start, publisher.start + place.end(), "location")
-            publisher = publisher.cut(place.end())
+        publisher = self.take_place_before_colon(publisher, ref) or publisher   # APA 6: "Baku: Qanun"
         after = re.search(r",\s?([^,]{2,40})$", publisher.text)
         if not ref.places and after and self.is_place(after.group(1)):   # Harvard: "Oxford University Press, Oxford"
             ref.places = self.read_places(after.group(1))
@@ -591,12 +597,7 @@ class _Parser:
         ref.host = Reference(entry_type="periodical")
         ref.host.title = self.take(pieces[0].strip(_QUOTES), "journaltitle")
         for piece in pieces[1:]:
-            place = re.match(r"^([^\W\d_][^:]*?)\s?:\s?", piece.text)
-            if place and self.is_place(place.group(1)):
-                ref.host.places = self.read_places(place.group(1))
-                self.claim(piece.start, piece.start + place.end(), "location")
-                piece = piece.cut(place.end())
-            self.classify_area(piece, into=ref)
+            self.classify_area(self.take_place_before_colon(piece, ref.host) or piece, into=ref)
 
     def parse_quoted_article(self, part: Piece) -> Piece:
         """An article cited the Chicago / MLA way, as Google Scholar exports it in any interface
@@ -1258,16 +1259,10 @@ class _Parser:
         if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
-        if _PRINT_RUN.match(text):
+        if _PRINT_RUN.match(text) or _resource_note().match(text) or _GAZETTE_ARTICLE.match(text):
+            # "1000 экз.", "Электрон. текстовые дан.", "Библиогр.: с. 190–198", "Ст. 2036": notes GOST prints,
+            # kept in the record's own note (the host's areas are read here too)
             self.ref.note.append(text)
-            self.mark(area)
-            return
-        if _resource_note().match(text):   # "Электрон. текстовые дан.", "Библиогр.: с. 190–198": GOST notes
-            self.ref.note.append(text)
-            self.mark(area)
-            return
-        if _GAZETTE_ARTICLE.match(text):
-            self.ref.note.append(text)   # the record's note, where the host's areas are read too
             self.mark(area)
             return
         match = _PAGES.match(text)
@@ -1455,11 +1450,9 @@ class _Parser:
             elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
                 self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
                 self.sine_loco = True
-            elif (colon := _PLACE_COLON.match(text)) and not into.publishers and self.is_place(colon.group(1)):
+            elif not into.publishers and (publisher := self.take_place_before_colon(piece, into)):
                 # "Baku: Qanun, 240 p.": a place and its publisher inside the comma chain
-                into.places += [p for p in self.read_places(colon.group(1)) if p not in into.places]
-                self.claim(piece.start, piece.start + colon.end(), "location")
-                into.publishers = [_strip_quotes(self.take(piece.cut(colon.end()).strip(" ."), "publisher"))]
+                into.publishers = [_strip_quotes(self.take(publisher.strip(" ."), "publisher"))]
             elif index and text in _countries() and self.is_place(pieces[index - 1].text.strip(" .")):
                 into.markers.append(text)   # "Kyiv, Ukraine": the country of the place, as Harvard lists add it
                 self.mark(piece)

@@ -22,7 +22,7 @@ from ._lang import detect_script
 from ._model import Diagnostic, Severity, Span
 from ._tables import load_table
 
-__all__ = ["normalize"]
+__all__ = ["ADDRESS", "ENTITY", "normalize"]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -56,14 +56,15 @@ def normalize(text: str) -> tuple[str, list[Diagnostic]]:
     return text, diagnostics
 
 
-_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+# an HTML entity closed by ";" and an address (the check rules use them too)
+ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def _decode_entities(text: str, diagnostics: list[Diagnostic]) -> str:
     """"Название &ndash; М. : Наука": HTML entities copied from a web page, decoded outside addresses
     (only entities closed by ";": "&notify=" in an address is no "&not")."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in ADDRESS.finditer(text)]
     decoded = []
 
     def decode(match: re.Match[str]) -> str:
@@ -74,7 +75,7 @@ def _decode_entities(text: str, diagnostics: list[Diagnostic]) -> str:
             decoded.append(match.group())
         return value
 
-    text = _ENTITY.sub(decode, text)
+    text = ENTITY.sub(decode, text)
     if decoded:
         diagnostics.append(Diagnostic("html-entity", f"HTML entities decoded: {', '.join(sorted(set(decoded)))}",
                                       Severity.INFO))

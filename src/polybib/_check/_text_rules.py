@@ -15,15 +15,13 @@ import unicodedata
 from collections.abc import Iterator
 
 from .._lang import detect_script
-from .._text import normalize
+from .._text import ADDRESS as _URL, ENTITY as _ENTITY, normalize
 from ._report import Hit
 
 __all__ = ["RULES", "html_entity", "mixed_script_word", "not_nfc", "unbalanced_brackets"]
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
 _PAIRS = {"(": ")", "[": "]", "«": "»", "“": "”", "„": "“"}
-_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def mixed_script_word(text: str) -> Iterator[Hit]:
