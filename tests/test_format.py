@@ -14,8 +14,8 @@ import polybib
 from polybib._collation import collation_key
 from polybib._initials import initialize_given, load_format_table
 from polybib._styles import BUNDLED, locale_for_language, styles_folder
-from polybib._format import electronic_text
-from polybib._tables import month_number, table_forms
+from polybib._format import electronic_text, issue_date
+from polybib._tables import table_forms
 
 from .conftest import DATA
 
@@ -208,6 +208,14 @@ def test_collation_table_samples(sample):
     # a newspaper's day; the host's publisher; the access date as day.month.year in every language
     ("Xələfov, A.İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri /Abuzər Xələfov //Respublika.- 2002.- 17 aprel.",
      "Xələfov, A. İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri / A. Xələfov // Respublika. – 2002. – 17 apr."),
+    # a journal's issue named by a month or a season, after its year (a season in full, in the entry's language)
+    ("Попов В. PKI-технология // PCWeek/RE. июнь 2001. www.pcweek.ru.",
+     "Попов, В. PKI-технология / В. Попов // PCWeek/RE. – 2001. – июн. – URL: www.pcweek.ru."),
+    ("Çeltik H. Tenkitli neşirlerinde nazım şekli problemleri // Turkish Studies Volume 2/3 Summer 2007, s. 190- 199.",
+     "Çeltik, H. Tenkitli neşirlerinde nazım şekli problemleri / H. Çeltik // Turkish Studies. – 2007. – Yaz. – C. 2, № 3. – "
+     "S. 190–199."),
+    ("Smith J. On seasons // Slavic Review. – 2010. – Vol. 69, no. 2 (Summer). – P. 5–9.",
+     "Smith, J. On seasons / J. Smith // Slavic Review. – 2010. – Summer. – Vol. 69, № 2. – P. 5–9."),
     ("Горбатов В.С. Программная поддержка // Безопасность информ. технологий. Вып.2. МИФИ, 2001.",
      "Горбатов, В. С. Программная поддержка / В. С. Горбатов // Безопасность информ. технологий. – МИФИ, 2001. "
      "– № 2."),
@@ -281,9 +289,9 @@ def _notes(notes):
     return sorted(_plain(p) for p in pieces if p)
 
 
-def _day(date):
-    match = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", date.strip())
-    return (int(match.group(1)), month_number(match.group(2))) if match and month_number(match.group(2)) else date
+def _day(date, language):
+    """An issue's date by what it names ("12 aprel" and "12 apr." are one day, "Summer" and "Yaz" one season)."""
+    return issue_date(date, language) or date
 
 
 def _record(ref, *, host=False):
@@ -293,7 +301,7 @@ def _record(ref, *, host=False):
         record[role] = _persons(getattr(ref, role), ref.language)
     record["authors"] = _persons(ref.authors, ref.language)
     record["organizations"] = sorted(_plain([*ref.organizations, *(p.corporate for p in ref.authors if p.corporate)]))
-    record["note"], record["date"] = _notes(ref.note), _day(ref.date)
+    record["note"], record["date"] = _notes(ref.note), _day(ref.date, ref.language)
     if not host:
         source = ref if (ref.places or ref.publishers or ref.year or ref.host is None) else ref.host
         record.update(places=_plain(ref.places or (ref.host.places if ref.host else [])),

@@ -32,7 +32,7 @@ from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_lik
     parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
-    table_forms
+    season_number, table_forms
 from ._text import normalize
 
 __all__ = ["parse_reference"]
@@ -248,6 +248,7 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
+_DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
                             r"cədv|maps?|fig|ілюстр|іл)\.?(?:,?\s?(?:и|і|və|and)?\s?)?)+$", re.IGNORECASE)
@@ -836,7 +837,7 @@ class _Parser:
         if _extent_start().match(text):
             return True
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
-        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS):
+        if match and (month_number(match.group(1)) or season_number(match.group(1))):
             return True   # "июнь 2001", "Summer 2007"
         if re.match(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)", text):
             return True   # "1986 V. 32, № 3—4"
@@ -1244,6 +1245,12 @@ class _Parser:
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
             return
+        dated = _DATED_ISSUE.fullmatch(area.text)
+        if dated and not ref.date and (month_number(dated["date"].rstrip(".")) or season_number(dated["date"], self.lang)):
+            # "no. 2 (Summer)", "№ 3 (июнь)": an issue and the month or season that names it (ISBD)
+            self.classify_area(area.cut(0, dated.end("issue")), into=ref, commas=commas)
+            ref.date = self.take(area.cut(dated.start("date"), dated.end("date")).strip(" ."), "date")
+            return
         if _LANGUAGE_NOTE.match(text):   # "(In Russ.)", "[in Russian]", "(rus dilində)": the original's language
             ref.markers.append(text)
             self.mark(area)
@@ -1340,10 +1347,15 @@ class _Parser:
             self.claim(area.start, area.end, "location")
             return
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
-        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS) and not ref.year:
+        if match and (month_number(match.group(1)) or season_number(match.group(1), self.lang)) and not ref.year:
             ref.year = match.group(2)
             ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
+            return
+        if ref.year and not ref.date and re.fullmatch(r"[^\W\d_]{3,}\.?", text) \
+                and (month_number(text.rstrip(".")) or season_number(text, self.lang)):
+            # the month or season that names a journal's issue, after its year: "– 2001. – июн.", "– 2007. – Summer"
+            ref.date = self.take(area.strip(" ."), "date")
             return
         if self.parse_imprint(area, into=ref):
             return
@@ -1810,7 +1822,6 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
 # Lower-case words that still open an area after a full stop: months with a year, page labels.
 _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
 
-_SEASONS = frozenset("spring summer autumn fall winter весна лето осень зима yaz yay payız qış".split())
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
