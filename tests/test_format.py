@@ -208,6 +208,10 @@ def test_collation_table_samples(sample):
     # a newspaper's day; the host's publisher; the access date as day.month.year in every language
     ("Xələfov, A.İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri /Abuzər Xələfov //Respublika.- 2002.- 17 aprel.",
      "Xələfov, A. İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri / A. Xələfov // Respublika. – 2002. – 17 apr."),
+    # the host's statement of responsibility after its title: its authors and bodies, then its editors
+    ("Петров П. Глава // Сборник статей / Ин-т истории АН ; под ред. И. И. Иванова. – М. : Наука, 2000. – С. 5–10.",
+     "Петров, П. Глава / П. Петров // Сборник статей / Ин-т истории АН ; под ред. И. И. Иванов. – Москва : Наука, "
+     "2000. – С. 5–10."),
     # a journal's issue named by a month or a season, after its year (a season in full, in the entry's language)
     ("Попов В. PKI-технология // PCWeek/RE. июнь 2001. www.pcweek.ru.",
      "Попов, В. PKI-технология / В. Попов // PCWeek/RE. – 2001. – июн. – URL: www.pcweek.ru."),
@@ -323,18 +327,19 @@ def round_trip_differences(ref):
             if before.get(name) != after.get(name)}
 
 
-# The share of Latin and Cyrillic dev records that come back the same through parse -> GOST R 7.0.100-2018
-# -> parse, measured when set; a floor that only goes up. What still differs: the first parse of a few garbled
-# strings ("S. xanım B.", a publisher note read as an edition the second time, a serial cited by name and
-# number), a month or season that is not a newspaper's day ("июнь 2001", "Summer 2007": the style prints the
-# year only), an unknown place ("[S. l.]", not printed, so a URL alone makes the record a web page), a Belarusian
-# record whose GOST form no longer shows Belarusian letters, and a host that the first parse took for a serial.
-ROUND_TRIP_FLOOR = 0.95  # 137 of 144 when set (0.94 with 136; 0.90 with 130; 0.82 with 119; 0.78, 113 of 144, on a narrower comparison)
+# The share of dev records (every script) that come back the same through parse -> GOST R 7.0.100-2018 ->
+# parse, measured when set; a floor that only goes up. What still differs: the first parse of a few garbled
+# strings ("S. xanım B.", a publisher note read as an edition the second time, "IT Revolution" read as a person
+# the second time, compilers that come back as editors, a CD's "196 Мб"), a month that is not a journal's issue
+# (a book's "июнь 2001": the imprint prints the year only), an unknown place ("[S. l.]", not printed, so a URL
+# alone makes the record a web page), a Belarusian record whose GOST form no longer shows Belarusian letters, a
+# host that the first parse took for a serial, two Persian books and two old Russian ones whose first parse
+# left their imprint in the title or the note, and a Georgian title ending in "..".
+ROUND_TRIP_FLOOR = 0.92  # 170 of 184 when set; Latin and Cyrillic alone 138 of 144 (0.95 with 137 of those 144)
 
 
 def test_round_trip_parse_format_parse_keeps_most_records():
     records = [json.loads(line) for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    records = [r for r in records if r.get("script") in ("Latn", "Cyrl")]
     differ = {}
     for record in records:
         differences = round_trip_differences(polybib.parse_reference(record["raw"]))
@@ -415,3 +420,14 @@ def test_odd_csl_json_items_format_without_exceptions(style):
 def test_unknown_locale_is_a_style_error(seed_refs):
     with pytest.raises(polybib.StyleError):
         polybib.format_bibliography(seed_refs, locale="xx-YY")
+
+
+def test_a_host_author_prints_where_a_style_asks_for_container_author():
+    # citeproc-py 0.11 looks up "container-author" as spelled but keeps it as "container_author", so it never
+    # printed a book's author for a chapter; polybib's cs:names looks it up as kept
+    item = {"id": "c", "type": "chapter", "title": "Глава", "container-title": "Книга", "language": "ru",
+            "container-author": [{"family": "Иванов", "given": "Иван"}], "issued": {"date-parts": [[2000]]}}
+    texts = {style: polybib.format_bibliography([item], style=style).entries[0].text
+             for style in ("gost-r-7-0-100-2018", "modern-language-association", "harvard-cite-them-right")}
+    assert "Книга / И. Иванов" in texts["gost-r-7-0-100-2018"]
+    assert "Иванов" in texts["modern-language-association"] and "Иванов" in texts["harvard-cite-them-right"]

@@ -1086,9 +1086,10 @@ class _Parser:
         host_ref.subtitle = " : ".join(subtitles)
 
     # -- statement of responsibility -------------------------------------------------------------
-    def parse_responsibility(self, sor: Piece) -> list[Person]:
-        """Persons and bodies of the statement of responsibility; returns the first group's persons."""
-        ref = self.ref
+    def parse_responsibility(self, sor: Piece, *, into: Reference | None = None) -> list[Person]:
+        """Persons and bodies of the statement of responsibility of the record (or of its host, ``into``);
+        returns the first group's persons. Notes go to the record's own note either way."""
+        ref = into or self.ref
         if sor.text not in ref.responsibility:
             ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
         groups = []
@@ -1103,7 +1104,7 @@ class _Parser:
             role, role_raw, names = self.split_role(group)
             persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
             if role == "note":
-                ref.note.append(group.text)
+                self.ref.note.append(group.text)
                 self.mark(group)
                 continue
             self.mark(group)
@@ -1594,9 +1595,17 @@ class _Parser:
                     subtitles.append(value)
                 self.mark(piece)
             host_ref.subtitle = " : ".join(subtitles)
-        if sor:
-            self.mark(sor)
-            host_ref.responsibility = sor.text
+        if sor:   # "// Сборник / под ред. И. И. Иванова", "// Title / Ш. Мамуладзе": the host's persons
+            persons = self.parse_responsibility(sor, into=host_ref)
+            # its bodies are among its authors (BibLaTeX's "bookauthor", CSL's "container-author"); its
+            # editors and translators are the record's, as BibLaTeX's "editor" of an @incollection and
+            # CSL's "editor" of a chapter are the book's
+            host_ref.authors = [*(host_ref.authors or persons),
+                                *(Person(corporate=body) for body in host_ref.organizations)]
+            host_ref.organizations = []
+            for name in ("editors", "translators"):
+                getattr(ref, name).extend(getattr(host_ref, name))
+                setattr(host_ref, name, [])
         for area in tail:
             if self.parse_imprint(area, into=host_ref):
                 continue
