@@ -192,6 +192,7 @@ _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
                      r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
+                     r"|^([IVXLC]+)\s?[cҹ]\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
@@ -223,7 +224,7 @@ _ACT_AZ = re.compile(
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
 @cache
 def _volume_in_title() -> re.Pattern[str]:
-    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
+    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". III c.", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
     cardinal numerals from the terms table)."""
     cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
     starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
@@ -233,7 +234,8 @@ def _volume_in_title() -> re.Pattern[str]:
         rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
-        r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b"
+        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
@@ -779,7 +781,8 @@ class _Parser:
                         rest.append(first.cut(later.start - first.start, later.end - first.start))
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
-        match = self.place_patterns().title_end.search(first.text)
+        match = next((m for m in self.place_patterns().title_end.finditer(first.text)
+                      if not _inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
         if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end()), *areas[1:]]
@@ -1161,10 +1164,11 @@ class _Parser:
         text = names.text
         others = False
         for form in table_forms("et_al"):
-            form = form.rstrip(".")
-            if text.casefold().endswith(form.casefold()) or f" {form.casefold()}" in text.casefold():
-                index = text.casefold().rfind(form.casefold())
-                text = text[:index].rstrip(" ,")
+            # found in the text itself, not in its casefold: "İ" folds to two characters, and an offset in
+            # the folded text cut "İ. Əliyev və b." to "İ. Əliyev v"
+            hits = list(_et_al_pattern(form.rstrip(".")).finditer(text))
+            if hits and (hits[-1].end() == len(text) or any(hit.start() and text[hit.start() - 1] == " " for hit in hits)):
+                text = text[:hits[-1].start()].rstrip(" ,")
                 others = True
                 break
         text = re.sub(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]", "", text)
@@ -1773,6 +1777,17 @@ class _PlacePatterns:
     imprint: re.Pattern[str]
     place_colon: re.Pattern[str]
     place_year: re.Pattern[str]
+
+
+@cache
+def _et_al_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(re.escape(form), re.IGNORECASE)
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    """Whether a position of the text is inside parentheses or square brackets opened before it."""
+    before = text[:position]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 @cache
