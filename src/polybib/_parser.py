@@ -249,6 +249,7 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
+_HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -372,6 +373,9 @@ class _Parser:
                 ref.markers.append(form)
                 self.claim(index, index + len(form))
                 self.take_site_publisher(index + len(form))
+        for match in _material().finditer(self.work):   # "[Текст]": the general material designation
+            ref.markers.append(match.group())
+            self.claim(match.start(), match.end())
         for match in re.finditer(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный", self.work):
             ref.note.append(match.group().strip(" .–"))
             self.claim(match.start(), match.end())
@@ -419,7 +423,10 @@ class _Parser:
         heading, rest = self.parse_heading(part)
         if not heading and ref.authors:
             heading = ref.authors   # an APA head whose tail is not APA ("… (2018). Title. Baku: Qanun, 240 p.")
-        match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if heading else None
+        named = bool(heading)
+        if heading:
+            heading, rest = self.heading_role(heading, rest)
+        match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if named else None
         if match:   # "Willis J. 2012. Title": the author-date habit
             ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
             rest = rest.cut(match.end())
@@ -720,6 +727,21 @@ class _Parser:
                     rest = rest.cut(others.end())
                 return persons, rest
         return [], part
+
+    def heading_role(self, heading: list[Person], rest: Piece) -> tuple[list[Person], Piece]:
+        """"Mahmudov Y. (baş red.).", "Brown, K. (Ed.).", "Иванов И. И. (сост.)": role words in brackets
+        after the heading make its persons editors, compilers or translators, not authors."""
+        match = _HEADING_ROLE.match(rest.text)
+        if not match:
+            return heading, rest
+        role, role_raw, names = self.split_role(rest.cut(match.start(1), match.end(1)))
+        if role not in ("editor", "compiler", "translator") or names.text.strip(" .,"):
+            return heading, rest
+        for person in heading:
+            person.role, person.role_raw = role, role_raw
+        (self.ref.translators if role == "translator" else self.ref.editors).extend(heading)
+        self.claim(rest.start, rest.start + match.end(), role)
+        return [], rest.cut(match.end())
 
     def title_follows_directly(self, rest: Piece) -> bool:
         """Whether an area separator or the publication area comes right after a would-be heading."""
@@ -1720,7 +1742,15 @@ def _resource_note() -> re.Pattern[str]:
     space optional ("Электрон.текстовые дан.")."""
     forms = sorted(table_forms("resource_notes"), key=len, reverse=True)
     alternatives = "|".join(re.escape(f.rstrip(".")).replace(r"\.\ ", r"\.\s?").replace(r"\ ", r"\s") for f in forms)
-    return re.compile(rf"^(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"^(?:\d+\s)?(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)   # "1 электрон. опт. диск"
+
+
+@cache
+def _material() -> re.Pattern[str]:
+    """GOST 7.1-2003's general material designations ("[Текст]", "[Ноты]"; terms table: material)."""
+    forms = sorted(table_forms("material"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f).replace(r"\[", r"\[\s?").replace(r"\]", r"\s?\]") for f in forms),
+                      re.IGNORECASE)
 
 
 @cache
