@@ -28,8 +28,8 @@ from functools import cache
 from ._accounting import syntax_words, words_not_kept
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
-from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
-    parse_person, space_initials
+from ._names import _CORPORATE, FAMILY_PREFIXES, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
+    nominative, parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     season_number, table_forms
@@ -221,6 +221,15 @@ _ACT_KIND_FIRST = re.compile(
 _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
+# the title in quotes first, then the kind: "“Təhsil haqqında” Azərbaycan Respublikasının Qanunu",
+# "«Об образовании» Закон Азербайджанской Республики"; or the issuer, the title, the kind:
+# "Azərbaycan Respublikasının “Təhsil haqqında” Qanunu"
+_AZ_ACT_KINDS = r"(?:Qanunu|Fərmanı|Sərəncamı|Qərarı|Konstitusiyası|Məcəlləsi)"
+_ACT_TITLE_FIRST = re.compile(
+    rf"^[«\"“](?P<title>[^«»\"“”]+)[»\"”]\s(?P<kind>(?:[^\W\d_]+\s){{1,4}}{_AZ_ACT_KINDS}"
+    r"|(?:Закон|Указ|Постановление|Распоряжение|Кодекс)(?:\s[^\W\d_]+){0,4})(?=\s?[.,;–—-]|$)")
+_ACT_TITLE_INSIDE = re.compile(
+    rf"^(?P<issuer>(?:[^\W\d_]+\s){{1,4}})[«\"“](?P<title>[^«»\"“”]+)[»\"”]\s(?P<kind>{_AZ_ACT_KINDS})(?=\s?[.,;–—-]|$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
 @cache
 def _volume_in_title() -> re.Pattern[str]:
@@ -231,10 +240,11 @@ def _volume_in_title() -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
         rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
-        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
+        rf"(?:,\s?\d+\s?кн\.?)?"   # "в 11 т., 12 кн."
+        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә|томдық))(?=\s|$|[.,]))?\.?\s?"   # "5 томдық"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
-        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b"
+        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə|том)\b"
         r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -671,11 +681,14 @@ class _Parser:
         "14 dekabr 2004-cü il tarixli 812-IIQD nömrəli “...” Azərbaycan Respublikasının Qanunu (source, 2005-ci il, № 1)".
         """
         ref = self.ref
-        match = _ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text)
+        match = (_ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text) or _ACT_TITLE_FIRST.match(part.text)
+                 or _ACT_TITLE_INSIDE.match(part.text))
         if not match:
             return part
         groups = match.groupdict()
         ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
+        if groups.get("issuer"):   # "Azərbaycan Respublikasının “…” Qanunu": the kind is the issuer's
+            ref.genre = f"{self.take(part.cut(match.start('issuer'), match.end('issuer')).strip(), 'genre')} {ref.genre}"
         ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
         for number in ("number", "number_after"):
             if groups.get(number):
@@ -773,6 +786,8 @@ class _Parser:
         persons = []
         match = re.fullmatch(rf"({NAME_WORD})\s({NAME_WORD})\s?({INITIALS})", name)
         if match and kind == "family-initials":
+            if match.group(1).casefold() in FAMILY_PREFIXES:   # "De Waal T."
+                return [Person(family=f"{match.group(1)} {match.group(2)}", given=space_initials(match.group(3)))]
             return [Person(family=match.group(1), given=f"{match.group(2)} {space_initials(match.group(3))}")]
         for chunk in re.split(r"\s?,\s?(?=\S)", name):
             person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
