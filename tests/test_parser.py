@@ -86,6 +86,9 @@ CASES = [
     ("volumes and books counted before the volume",
      "Грушевський М. С. Історія України-Руси : в 11 т., 12 кн. Т. 1. Київ : Наук. думка, 1991. 736 с.",
      {"title": "Історія України-Руси", "volume": "1", "places": ["Київ"]}),
+    ("the edition in brackets after the imprint's year",
+     "Həsənli C. Azərbaycan Xalq Cümhuriyyəti. Bakı, 2009 (2-ci nəşr).",
+     {"places": ["Bakı"], "year": "2009", "edition": "2-ci nəşr", "note": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

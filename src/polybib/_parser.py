@@ -261,6 +261,7 @@ _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|О
                        r"\s[\d.:/\-—–]+)\.\s")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
+_TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
@@ -1286,6 +1287,12 @@ class _Parser:
         if glued and self.area_kind(glued.group(2)):   # "2001.150-B"
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
+            return
+        edition = _TRAILING_EDITION.fullmatch(area.text)
+        if edition and not ref.edition and _EDITION.search(edition["edition"]):
+            # "Bakı, 2009 (2-ci nəşr)": the edition in brackets after the imprint
+            self.classify_area(area.cut(0, edition.end("rest")), into=ref, commas=commas)
+            ref.edition = self.take(area.cut(edition.start("edition"), edition.end("edition")).strip(), "edition")
             return
         dated = _DATED_ISSUE.fullmatch(area.text)
         if dated and not ref.date and (month_number(dated["date"].rstrip(".")) or season_number(dated["date"], self.lang)):
