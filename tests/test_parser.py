@@ -89,6 +89,15 @@ CASES = [
     ("the edition in brackets after the imprint's year",
      "Həsənli C. Azərbaycan Xalq Cümhuriyyəti. Bakı, 2009 (2-ci nəşr).",
      {"places": ["Bakı"], "year": "2009", "edition": "2-ci nəşr", "note": []}),
+    ("a conference's place and dates in the host's other title information, the imprint after them",
+     "Абасова Э. Концепция // Диалог цивилизаций : материалы междунар. конф., Баку, 10–12 окт. 2008 г. – Баку, 2009. "
+     "– С. 50–60.",
+     {"entry_type": "inproceedings", "host.genre": "материалы междунар. конф., Баку, 10–12 окт. 2008 г",
+      "year": "2009", "host.places": ["Баку"], "note": []}),
+    ("a newspaper's year and day after its name, commas only",
+     "Əliyev R. Müstəqillik yolunda // Azərbaycan qəzeti. 2011, 18 oktyabr, № 230, s. 5.",
+     {"entry_type": "article", "host.title": "Azərbaycan qəzeti", "year": "2011", "date": "18 oktyabr",
+      "number": "230", "pages": "5"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

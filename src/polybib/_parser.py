@@ -821,6 +821,9 @@ class _Parser:
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = next((m for m in self.place_patterns().title_end.finditer(first.text)
                       if not _inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
+        if match and re.search(_YEAR, first.text[match.end():]) and \
+                any(re.search(_YEAR, area.text) and self.match_imprint(area.text.strip(" .")) for area in areas[1:]):
+            match = None   # "материалы конф., Баку, 10–12 окт. 2008 г. – Баку, 2009": the imprint, with its year, comes later
         if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end()), *areas[1:]]
@@ -856,6 +859,8 @@ class _Parser:
             if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or
                                            _ACRONYM.match(after) and not imprint_start.match(after)):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
+            if re.match(rf"{_YEAR}\b", after) and re.search(r"\d\s?$", text[:word_start]) and month_number(token):
+                continue  # "10–12 окт. 2008 г.": a day, its month shortened and the year
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
@@ -882,6 +887,9 @@ class _Parser:
             return True   # "июнь 2001", "Summer 2007"
         if re.match(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)", text):
             return True   # "1986 V. 32, № 3—4"
+        day = re.match(rf"^{_YEAR},\s\d{{1,2}}\s([^\W\d_]+)", text)
+        if day and month_number(day.group(1)):
+            return True   # "2011, 18 oktyabr, № 230": a newspaper's year and day
         if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
