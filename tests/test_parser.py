@@ -98,6 +98,9 @@ CASES = [
      "Əliyev R. Müstəqillik yolunda // Azərbaycan qəzeti. 2011, 18 oktyabr, № 230, s. 5.",
      {"entry_type": "article", "host.title": "Azərbaycan qəzeti", "year": "2011", "date": "18 oktyabr",
       "number": "230", "pages": "5"}),
+    ("a language note with the language word shortened",
+     "Ахмедов А. Азербайджан. Баку: Элм, 2004. 320 с. (на азерб. яз.)",
+     {"markers": ["(на азерб. яз.)"], "note": [], "pagetotal": "320"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

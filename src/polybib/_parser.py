@@ -77,8 +77,9 @@ _URL_CUT = frozenset("%&=+?-_")
 # Harvard "References" lists name a body (four words or more, small words between) before the year,
 # and the title follows in quotes
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
-_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
-                            re.IGNORECASE)
+# "(In Russ.)", "[in Russian]", "(на азерб. яз.)", "(на русском языке)", "(rus dilində)": the original's language
+_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|яз\.?|мове|мов\.?|language))?"
+                            r"|[^\W\d_]+\sdilində)[)\]]$", re.IGNORECASE)
 _SERIES_OF_SERIAL = re.compile(r"(?:Серія|Серия|Сер\.|Seriya|Series|Ser\.|Seriyası|Сэрыя)\b", re.IGNORECASE)
 _PRINT_RUN = re.compile(r"^\d[\d\s]*\s?(?:экз|прим|nüsxə|нүсхә|дана)\.?$", re.IGNORECASE)   # "1000 экз.": the print run
 _ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
