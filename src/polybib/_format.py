@@ -192,6 +192,11 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
     for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
+    for marker in ref.markers:   # "[S. l.]", "[б. и.]": the description says the place or publisher is not named
+        unnamed = _UNNAMED.fullmatch(marker)
+        variable = "publisher-place" if unnamed and unnamed["place"] else "publisher" if unnamed else None
+        if variable and not item.get(variable):
+            item[variable] = marker
     if any(marker in table_forms("electronic") for marker in ref.markers):
         item["medium"] = electronic_text(ref.language)   # "Текст : электронный", the content-type area
     # each note in a note of its own (GOST R 7.0.100-2018, the notes area); the number of parts the parser also keeps as a note is printed
@@ -201,6 +206,10 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
+
+
+# GOST 7.1-2003, 6.4.8 and 6.4.12: "[S. l.]", "[Б. м.]" (no place), "[s. n.]", "[б. и.]" (no publisher)
+_UNNAMED = re.compile(r"\[?(?:(?P<place>[Ss]\.\s?l\.|[Бб]\.\s?м\.)|[Ss]\.\s?n\.|[Бб]\.\s?и\.)\]?")
 
 
 def issue_date(date: str, language: str = "") -> dict[str, int]:
