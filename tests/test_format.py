@@ -433,3 +433,17 @@ def test_a_host_author_prints_where_a_style_asks_for_container_author():
              for style in ("gost-r-7-0-100-2018", "modern-language-association", "harvard-cite-them-right")}
     assert "Книга / И. Иванов" in texts["gost-r-7-0-100-2018"]
     assert "Иванов" in texts["modern-language-association"] and "Иванов" in texts["harvard-cite-them-right"]
+
+
+def test_compilers_keep_their_own_term_beside_editors():
+    # citeproc-py has no "compiler" variable; a style that calls it gets the compilers as names all the same,
+    # so they are not printed as more editors ("redaktor R. Əliyeva, Q. Məşədiyev, E. İnanc")
+    ref = polybib.parse_reference("Azərbaycan toponimləri / red. R. Əliyeva ; tərt. Q. Məşədiyev, E. İnanc. – Bakı : Elm, "
+                                  "2007. – 300 s.")
+    gost = polybib.format_bibliography([ref]).entries[0].text
+    assert "/ red. R. Əliyeva ; tərt. Q. Məşədiyev, E. İnanc. –" in gost
+    apa = polybib.format_bibliography([ref], style="apa").entries[0].text
+    assert apa.startswith("Əliyeva, R. (red.).") and "Məşədiyev & E. İnanc, tərtibçilər" in apa
+    # a style that never calls "compiler" still names them, as editors with the compilers' term
+    only = polybib.parse_reference("Azərbaycan toponimləri / tərt. Q. Məşədiyev. – Bakı : Elm, 2007. – 300 s.")
+    assert "Q. Məşədiyev" in polybib.format_bibliography([only], style="ieee").entries[0].text
