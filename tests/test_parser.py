@@ -101,6 +101,18 @@ CASES = [
     ("a language note with the language word shortened",
      "Ахмедов А. Азербайджан. Баку: Элм, 2004. 320 с. (на азерб. яз.)",
      {"markers": ["(на азерб. яз.)"], "note": [], "pagetotal": "320"}),
+    ("a Vancouver (NLM) journal article, initials without full stops",
+     "Smith AB, Jones CD, et al. Another title: a study. Azerbaijan Medical Journal. 2015 Mar;(3):45-50.",
+     {"entry_type": "article", "authors": ["Smith, A. B.", "Jones, C. D.", "others"], "title": "Another title: a study",
+      "host.title": "Azerbaijan Medical Journal", "year": "2015", "number": "3", "pages": "45--50", "note": []}),
+    ("a Vancouver article in Cyrillic",
+     "Иванов ИИ, Петров ПП. Название статьи. Вестник хирургии. 2012;171(4):20-4.",
+     {"authors": ["Иванов, И. И.", "Петров, П. П."], "host.title": "Вестник хирургии", "volume": "171",
+      "number": "4", "pages": "20--4"}),
+    ("an acronym opening a body's name is not a person's initials",
+     "Willis J. 2012. The Convergence of DevOps [WWW Document]. IT Revolution. itrevolution.com/articles/devops "
+     "(accessed 06.12.2022).",
+     {"authors": ["Willis, J."], "organizations": ["IT Revolution"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

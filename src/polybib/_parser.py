@@ -260,6 +260,14 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
+# Vancouver (NLM): "Smith AB, Jones CD, et al. Title. J Med Sci. 2010 Mar;5(2):100-5."
+_VANCOUVER_NAME = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?\s{UP}{{1,3}}"
+_VANCOUVER_OTHERS = re.compile(r"et al|и др|və b")
+_VANCOUVER = re.compile(
+    rf"(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|и др|və b))?)\.\s"
+    r"(?P<title>[^.?!]{3,}[.?!])\s(?P<journal>[^.;:\d][^.;:]*?)\.?\s"
+    rf"(?P<year>{_YEAR})(?:\s[^\W\d_]{{3,}}\.?(?:\s\d{{1,2}})?)?;\s?(?P<volume>\d+)?(?:\s?\((?P<number>[^)]+)\))?"
+    r"(?::\s?(?P<pages>[\dA-Za-z]+(?:\s?[-–]\s?[\dA-Za-z]+)?))?\.?(?=\s|$)")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
@@ -419,6 +427,7 @@ class _Parser:
     # -- the document itself -----------------------------------------------------------------------
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
+        part = self.parse_vancouver(part)
         part = self.parse_apa(part)
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
@@ -456,6 +465,35 @@ class _Parser:
             ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
+
+    def parse_vancouver(self, part: Piece) -> Piece:
+        """A Vancouver (NLM) journal article, as medical journals print them: "Smith AB, Jones CD. Title.
+        J Med Sci. 2010;5(2):100-5." (initials without full stops, the journal's abbreviation, then
+        year;volume(issue):pages)."""
+        match = _VANCOUVER.match(part.text)
+        if not match:
+            return part
+        names = [n.strip() for n in match["authors"].split(",")]
+        others = bool(names) and bool(_VANCOUVER_OTHERS.fullmatch(names[-1]))
+        persons = [parse_person(n) for n in (names[:-1] if others else names)]
+        if not persons or None in persons:
+            return part
+        ref = self.ref
+        ref.entry_type = "article"
+        ref.authors = [*persons, *([Person(family="others")] if others else [])]
+        self.claim(part.start, part.start + match.end("authors"), "author")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")).strip(" ."), "title")
+        ref.host = Reference(entry_type="periodical",
+                             title=self.take(part.cut(match.start("journal"), match.end("journal")).strip(" ."),
+                                             "journaltitle"))
+        ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        for name in ("volume", "number"):
+            if match[name]:
+                setattr(ref, name, self.take(part.cut(match.start(name), match.end(name)), name))
+        if match["pages"]:
+            ref.pages = _page_range(self.take(part.cut(match.start("pages"), match.end("pages")), "pages"))
+        self.claim(part.start, part.start + match.end())   # the full stops, ";", ":" and brackets between them
+        return part.cut(match.end())
 
     def parse_apa(self, part: Piece) -> Piece:
         """An APA 7 reference, in English or with another language's words: "Family, I. I., &
