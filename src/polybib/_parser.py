@@ -182,7 +182,9 @@ _APA_BOOK_END = re.compile(
 _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.?(?:\s(?:яз|мови|языка)\.?)?(?=\s|$)")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
-_HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
+# "//", or the older link words ("В кн.:", "In:"), or both ("// В кн.: ...", "// In: ...")
+_HOST_LINK = re.compile(r"\s?//\s?(?:(?:В кн\.|В сб\.|In:|İn:)\s?:?\s?)?"
+                        r"|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 # the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
@@ -268,6 +270,10 @@ _VANCOUVER = re.compile(
     r"(?P<title>[^.?!]{3,}[.?!])\s(?P<journal>[^.;:\d][^.;:]*?)\.?\s"
     rf"(?P<year>{_YEAR})(?:\s[^\W\d_]{{3,}}\.?(?:\s\d{{1,2}})?)?;\s?(?P<volume>\d+)?(?:\s?\((?P<number>[^)]+)\))?"
     r"(?::\s?(?P<pages>[\dA-Za-z]+(?:\s?[-–]\s?[\dA-Za-z]+)?))?\.?(?=\s|$)")
+# a host's heading: "Иванов И. И. Книга", "Brown K. (ed.) The Handbook", "Brown K., Smith J. (eds.). Book"
+_HOST_HEADING = re.compile(rf"(?P<names>{NAME_WORD},?\s?{INITIALS}(?:(?:,\s?|\s(?:and|&|и|və)\s){NAME_WORD},?\s?{INITIALS})*)"
+                           r"\s?(?:\((?P<role>[^()\d]{1,12})\)\.?)?\s(?=[^\W\d_])")
+_HOST_NAMES_SPLIT = re.compile(r"(?<=\.),\s?|\s(?:and|&|и|və)\s")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
@@ -1535,6 +1541,10 @@ class _Parser:
         # unquoted title-like piece before it (or before a volume number) names the larger work.
         quoted = next((p for p in pieces if re.fullmatch(r"[«\"“„].+[»\"”“]", p.text.strip(" ."))), None)
         host_title: Piece | None = None
+        # "Tarix və onun problemləri, 2010, № 3, səh. 45-50": a serial's name, its year and issue, no place
+        serial = len(pieces) > 2 and bool(re.fullmatch(rf"{_YEAR}", pieces[1].text.strip(" ."))) and \
+            any(self.area_kind(p.text.strip(" .")) == "number" for p in pieces[2:]) and \
+            not any(self.is_place(p.text) for p in pieces)
         for index, piece in enumerate(pieces):
             text = piece.text.strip(" .")
             if not text:
@@ -1545,7 +1555,7 @@ class _Parser:
                 self.claim(piece.start, piece.end, "publisher")
             elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
                     and not self.is_place(text) and not self.area_kind(text) and not any(ch.isdigit() for ch in text) \
-                    and (quoted is not None and quoted is not piece or _VOLUME.match(following)) \
+                    and (quoted is not None and quoted is not piece or _VOLUME.match(following) or serial) \
                     and len(text.split()) >= 2:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
@@ -1575,7 +1585,12 @@ class _Parser:
                     and not re.search(INITIAL + NAME_WORD, text):
                 into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
-        if host_title is not None:
+        if host_title is not None and serial:
+            self.ref.host = Reference(entry_type="periodical", title=self.take(host_title.strip(" ."), "journaltitle"))
+            self.ref.entry_type = "article"
+            self.ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                              span=Span(host_title.start, host_title.end))
+        elif host_title is not None:
             self.ref.host = Reference(entry_type="book", title=self.take(host_title.strip(" ."), "booktitle"))
             self.ref.entry_type = "incollection"
             self.ref.diagnose("part-without-link", "the larger work's title follows the part's title without "
@@ -1646,6 +1661,16 @@ class _Parser:
             host_ref.authors.append(Person(family=match.group(1), given=match.group(2)))
             self.claim(areas[0].start, areas[0].start + match.end(), "bookauthor")
             areas[0] = areas[0].cut(match.end())
+        heading = _HOST_HEADING.match(areas[0].text) if areas and not match else None
+        persons = [parse_person(n) for n in _HOST_NAMES_SPLIT.split(heading["names"])] if heading else []
+        role = role_of(heading["role"]) if heading and heading["role"] else None
+        if persons and None not in persons and (role in ("editor", "compiler") or not heading["role"]):
+            # "// Иванов И. И. Книга", "In: Brown K. (ed.) The Handbook": the host's author, or its editor
+            for person in persons:
+                person.role, person.role_raw = role or "author", heading["role"] or ""
+            (ref.editors if role else host_ref.authors).extend(persons)
+            self.claim(areas[0].start, areas[0].start + heading.end(), "editor" if role else "bookauthor")
+            areas[0] = areas[0].cut(heading.end())
         zone, tail = self.find_title_zone(areas) if areas else (host, [])
         sentences = self.split_sentences(zone)
         # the sentences of the host's first area that are numbers belong to the areas after it
