@@ -127,6 +127,13 @@ CASES = [
      "Quliyeva A. Məqalə. Tarix və onun problemləri, 2010, № 3, səh. 45-50.",
      {"entry_type": "article", "host.title": "Tarix və onun problemləri", "year": "2010", "number": "3",
       "pages": "45--50", "publishers": []}),
+    ("a newspaper's day in figures",
+     'Əliyev N. Məqalə // "Kaspi" qəzeti, 12.03.2010, №45, s.7.',
+     {"entry_type": "article", "host.title": "Kaspi", "year": "2010", "date": "12.03.2010", "number": "45",
+      "pages": "7"}),
+    ("Azerbaijani Cyrillic volume and page words",
+     "Азәрбайҹан тарихи. Үч ҹилддә. I ҹилд. Бакы: Елм, 1958, 300 сәһ.",
+     {"volume": "I", "volumes": "Үч ҹилддә", "pagetotal": "300", "places": ["Бакы"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -194,7 +194,7 @@ _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\
                            re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
                      r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
-                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
+                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^([IVXLC]+)\s?[cҹ]\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -247,7 +247,7 @@ def _volume_in_title() -> re.Pattern[str]:
         rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә|томдық))(?=\s|$|[.,]))?\.?\s?"   # "5 томдық"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
-        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə|том)\b"
+        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|hissə|том)\b"
         r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -276,6 +276,7 @@ _HOST_HEADING = re.compile(rf"(?P<names>{NAME_WORD},?\s?{INITIALS}(?:(?:,\s?|\s(
 _HOST_NAMES_SPLIT = re.compile(r"(?<=\.),\s?|\s(?:and|&|и|və)\s")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
+_NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -935,6 +936,8 @@ class _Parser:
         day = re.match(rf"^{_YEAR},\s\d{{1,2}}\s([^\W\d_]+)", text)
         if day and month_number(day.group(1)):
             return True   # "2011, 18 oktyabr, № 230": a newspaper's year and day
+        if _NUMERIC_DAY.match(text):
+            return True   # "12.03.2010, №45": a newspaper's day in figures
         if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
@@ -1409,6 +1412,11 @@ class _Parser:
         if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
             ref.year = ref.year or text[:4]
             self.claim(area.start, area.end, "year")
+            return
+        match = _NUMERIC_DAY.fullmatch(text)
+        if match and not ref.date and not ref.year:   # "12.03.2010": a newspaper's day in figures
+            ref.year = match.group(3)
+            ref.date = self.take(area.strip(" ."), "date")
             return
         match = _NEWSPAPER_DAY.match(text)
         if match and month_number(match.group(2)):
@@ -1922,6 +1930,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     return _PlacePatterns(
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
                              rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
+                             rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"   # "“Kaspi” qəzeti, 12.03.2010"
                              rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
