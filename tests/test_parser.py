@@ -65,9 +65,9 @@ CASES = [
     ("GOST 7.1-2003's general material designation is a marker, not the title's",
      "Иванов, А. В. Экономика региона [Текст] : учебник / А. В. Иванов. – Москва : Инфра-М, 2018. – 320 с.",
      {"title": "Экономика региона", "genre": "учебник", "markers": ["[Текст]"], "note": []}),
-    ("an electronic resource's physical description is a note GOST prints",
+    ("an electronic resource's physical description is a note GOST prints; on a disc it is not online",
      "Ахмедов Э. М. Культура [Электронный ресурс]. – Баку : БГУ, 2015. – 1 электрон. опт. диск (CD-ROM).",
-     {"note": ["1 электрон. опт. диск (CD-ROM)"], "diagnostics": []}),
+     {"entry_type": "book", "note": ["1 электрон. опт. диск (CD-ROM)"], "diagnostics": []}),   # on a disc: not online
     ("a legal act: the title in quotes, then its issuer and kind",
      "“Təhsil haqqında” Azərbaycan Respublikasının Qanunu. – Bakı, 2009. – 50 s.",
      {"entry_type": "legislation", "title": "Təhsil haqqında", "genre": "Azərbaycan Respublikasının Qanunu"}),

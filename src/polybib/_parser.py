@@ -277,6 +277,7 @@ _HOST_NAMES_SPLIT = re.compile(r"(?<=\.),\s?|\s(?:and|&|и|və)\s")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
+_ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?опт", re.IGNORECASE)
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -1800,9 +1801,9 @@ class _Parser:
                 ref.entry_type = "legislation"
             elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and electronic:
                 ref.entry_type = "periodical"
-            elif electronic or (
+            elif (electronic and not any(_ON_A_DISC.search(n) for n in ref.note)) or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
-                ref.entry_type = "online"
+                ref.entry_type = "online"   # not an electronic resource on a disc ("1 электрон. опт. диск (CD-ROM)")
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
                 ref.entry_type = "online"
             elif "--" in ref.volume and not ref.pages:
