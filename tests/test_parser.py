@@ -134,6 +134,13 @@ CASES = [
     ("Azerbaijani Cyrillic volume and page words",
      "Азәрбайҹан тарихи. Үч ҹилддә. I ҹилд. Бакы: Елм, 1958, 300 сәһ.",
      {"volume": "I", "volumes": "Үч ҹилддә", "pagetotal": "300", "places": ["Бакы"]}),
+    ("Chicago and MLA headings: the first name inverted, the others not",
+     "Smith, John, Peter Brown, and Jane Doe. The History of the Caucasus. 2nd ed. London: Routledge, 2010.",
+     {"authors": ["Smith, John", "Brown, Peter", "Doe, Jane"], "title": "The History of the Caucasus",
+      "edition": "2nd ed."}),
+    ("two places joined by 'and'",
+     "Goldenberg S. Pride of Small Nations. London and New Jersey: Zed Books, 1994.",
+     {"places": ["London", "New Jersey"], "publishers": ["Zed Books"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -816,6 +816,10 @@ class _Parser:
         if kind == "comma":
             person = parse_person(name)
             return [person] if person else []
+        if kind == "inverted-first":   # "Smith, John, and Jane Doe"
+            family, given, *others = re.split(r",\s(?:(?:and|&)\s)?|\s(?:and|&)\s", name)
+            persons = [Person(family=family, given=given), *(parse_person(other) for other in others)]
+            return [p for p in persons if p] if all(persons) else []
         if kind == "comma-list":
             persons = [parse_person(m.group()) for m in re.finditer(rf"{NAME_WORD},\s?{INITIALS}", name)]
             return [p for p in persons if p] if all(persons) else []
@@ -1648,7 +1652,7 @@ class _Parser:
         return lang if lang != "en" or self.script != "Latn" else self.lang.split("-")[0]
 
     def _place_parts(self, text: str) -> list[str]:
-        parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)", text)
+        parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)|\s(?:and|&)\s", text)   # "London and New York"
         out = []
         lang = self.lang.split("-")[0]
         for part in parts:
@@ -1957,6 +1961,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
     (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
      "comma-list"),
+    # Family, Given, and Given Family.  (Chicago and MLA: the first name inverted, the others not)
+    (rf"^(?P<name>{NAME_WORD},\s{NAME_WORD}(?:\s{INITIAL})?(?:,\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})*,?"
+     rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
     # Family, Given Patronymic.
