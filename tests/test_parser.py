@@ -141,6 +141,9 @@ CASES = [
     ("two places joined by 'and'",
      "Goldenberg S. Pride of Small Nations. London and New Jersey: Zed Books, 1994.",
      {"places": ["London", "New Jersey"], "publishers": ["Zed Books"]}),
+    ("two words and a genre alone after them are a title, not a heading",
+     "Кыргыз Тарыхы. Энциклопедия. Бишкек, 2003.",
+     {"authors": [], "title": "Кыргыз Тарыхы", "genre": "Энциклопедия", "places": ["Бишкек"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

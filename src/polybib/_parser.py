@@ -775,8 +775,9 @@ class _Parser:
             match = pattern.match(text)
             if not match:
                 continue
-            if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
-                continue   # "Азербайджанская Республика. – Баку : ...": a two-word title, not a name
+            if kind == "two-words" and (self.title_follows_directly(part.cut(match.end()))
+                                        or self.genre_follows(part.cut(match.end()))):
+                continue   # "Азербайджанская Республика. – Баку : ...", "Кыргыз Тарыхы. Энциклопедия.": a title
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
@@ -803,6 +804,13 @@ class _Parser:
         (self.ref.translators if role == "translator" else self.ref.editors).extend(heading)
         self.claim(rest.start, rest.start + match.end(), role)
         return [], rest.cut(match.end())
+
+    def genre_follows(self, rest: Piece) -> bool:
+        """Whether the next sentence is a genre alone ("Энциклопедия.", "Dərslik."): what came before
+        it is a title, not a heading."""
+        areas = split_areas(rest)
+        sentences = self.split_sentences(areas[0]) if areas else []
+        return bool(sentences) and is_genre(sentences[0].text.strip(" ."))
 
     def title_follows_directly(self, rest: Piece) -> bool:
         """Whether an area separator or the publication area comes right after a would-be heading."""
