@@ -144,6 +144,17 @@ CASES = [
     ("two words and a genre alone after them are a title, not a heading",
      "Кыргыз Тарыхы. Энциклопедия. Бишкек, 2003.",
      {"authors": [], "title": "Кыргыз Тарыхы", "genre": "Энциклопедия", "places": ["Бишкек"]}),
+    ("an Azerbaijani thesis designation in a sentence of its own",
+     "Məmmədov A. Azərbaycanın xarici siyasəti. Tarix elmləri namizədi alimlik dərəcəsi almaq üçün təqdim olunmuş "
+     "dissertasiya. Bakı, 1995, 170 s.",
+     {"entry_type": "thesis", "title": "Azərbaycanın xarici siyasəti", "places": ["Bakı"], "pagetotal": "170"}),
+    ("an Azerbaijani thesis designation ending in 'dis.'",
+     "Məmmədov A. Azərbaycanın xarici siyasəti: tarix üzrə fəlsəfə doktoru ... dis. Bakı, 2010, 150 s.",
+     {"entry_type": "thesis", "title": "Azərbaycanın xarici siyasəti", "year": "2010"}),
+    ("an English thesis with its university in a comma chain",
+     "Smith J. Oil and politics in Azerbaijan. PhD dissertation, University of London, 2008.",
+     {"entry_type": "thesis", "thesis_type": "PhD dissertation", "organizations": ["University of London"],
+      "publishers": [], "year": "2008"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

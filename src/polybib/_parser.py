@@ -205,7 +205,9 @@ _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
-                     r"|(?:fəlsəfə|elmlər)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis\.|dissertasiya|avtoref)", re.IGNORECASE)
+                     r"|(?:fəlsəfə|elmləri?)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis(?:\.|$)|dissertasiya|avtoref)"
+                     # "PhD thesis", "Ph.D. dissertation", "Master's thesis"
+                     r"|\b(?:PhD|Ph\.\s?D\.|doctoral|master'?s|MA|MSc)\s(?:thesis|dissertation)\b", re.IGNORECASE)
 _PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                           r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
                           re.IGNORECASE)
@@ -998,6 +1000,11 @@ class _Parser:
             title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
             self.claim(title.start - 1, title.start)
             self.claim(title.end, title.end + 1)
+        sentences = self.split_sentences(title) if not ref.genre else []
+        if len(sentences) > 1 and _THESIS.search(sentences[-1].text):
+            # "Title. Tarix elmləri namizədi ... təqdim olunmuş dissertasiya.": the thesis designation in a sentence
+            ref.genre = ref.thesis_type = self.take(sentences[-1].strip(" ."), "genre")
+            title = title.cut(0, sentences[-1].start - title.start)
         title = self.split_trailing_genre(title.strip(" ."))
         ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(" ."), "title")), title)
         subtitles, genres = [], []
@@ -1581,6 +1588,10 @@ class _Parser:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
                 self.classify_area(piece, into=into, commas=False)
+            elif into is self.ref and not into.thesis_type and _THESIS.search(text) and len(text) < 80:
+                into.genre = into.thesis_type = self.take(piece.strip(" ."), "genre")   # "PhD dissertation, University of London, 2008"
+            elif into is self.ref and into.thesis_type and not self.is_place(text) and _CORPORATE.search(text):
+                into.organizations.append(self.take(piece.strip(" ."), "organization"))   # the thesis's university
             elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
             elif re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
