@@ -155,6 +155,13 @@ CASES = [
      "Smith J. Oil and politics in Azerbaijan. PhD dissertation, University of London, 2008.",
      {"entry_type": "thesis", "thesis_type": "PhD dissertation", "organizations": ["University of London"],
       "publishers": [], "year": "2008"}),
+    ("a bracketed group of the statement of responsibility, with role words for the note",
+     "Гиляровский В. А. Москва и москвичи / В. А. Гиляровский ; [вступ. ст. и примеч. А. Смирнова]. – М. : Правда, "
+     "1981. – 511 с.",
+     {"organizations": [], "note": ["вступ. ст. и примеч. А. Смирнова"], "diagnostics": []}),
+    ("a state heading a legal act is not a person",
+     "Российская Федерация. Законы. Об образовании : федер. закон. – М. : Ось-89, 2003. – 80 с.",
+     {"authors": [], "entry_type": "legislation"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -280,6 +280,7 @@ _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
 _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?опт", re.IGNORECASE)
+_STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -839,6 +840,8 @@ class _Parser:
                 return []
             if any(is_genre(w) for w in words) or _PROCEEDINGS.match(name):
                 return []   # "Материалы Междунар. науч.-практ. конф.": a collection's title, not a name
+            if _STATE.search(name) or name in _countries():
+                return []   # "Российская Федерация. Законы.": a state heading a legal act, not a person
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
@@ -1218,12 +1221,18 @@ class _Parser:
                 groups.append(group)
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
+            bracketed = group.strip(" .")
+            if len(bracketed.text) > 2 and bracketed.text[0] == "[" and bracketed.text[-1] == "]":
+                # "[вступ. ст. и примеч. А. Смирнова]": responsibility the cataloguer took from elsewhere
+                self.claim(bracketed.start, bracketed.start + 1)
+                self.claim(bracketed.end - 1, bracketed.end)
+                group = bracketed.cut(1, len(bracketed.text) - 1)
             role, role_raw, names = self.split_role(group)
-            persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
-            if role == "note":
+            if role == "note":   # "рец.", "вступ. ст. и примеч.": kept whole in the note, names and all
                 self.ref.note.append(group.text)
                 self.mark(group)
                 continue
+            persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
             self.mark(group)
             if corporate:
                 ref.organizations.append(corporate)
