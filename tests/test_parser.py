@@ -159,9 +159,12 @@ CASES = [
      "Гиляровский В. А. Москва и москвичи / В. А. Гиляровский ; [вступ. ст. и примеч. А. Смирнова]. – М. : Правда, "
      "1981. – 511 с.",
      {"organizations": [], "note": ["вступ. ст. и примеч. А. Смирнова"], "diagnostics": []}),
-    ("a state heading a legal act is not a person",
+    ("a state heading a legal act is a body, not a person",
      "Российская Федерация. Законы. Об образовании : федер. закон. – М. : Ось-89, 2003. – 80 с.",
-     {"authors": [], "entry_type": "legislation"}),
+     {"authors": ["{Российская Федерация}"], "entry_type": "legislation"}),
+    ("a body heading the record in two words",
+     "United Nations. World Population Prospects 2019. URL: https://population.un.org/wpp/ (accessed: 12.10.2020).",
+     {"authors": ["{United Nations}"], "title": "World Population Prospects 2019", "entry_type": "online"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

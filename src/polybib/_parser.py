@@ -840,8 +840,9 @@ class _Parser:
                 return []
             if any(is_genre(w) for w in words) or _PROCEEDINGS.match(name):
                 return []   # "Материалы Междунар. науч.-практ. конф.": a collection's title, not a name
-            if _STATE.search(name) or name in _countries():
-                return []   # "Российская Федерация. Законы.": a state heading a legal act, not a person
+            if _STATE.search(name) or name in _countries() or _CORPORATE.search(name):
+                # "United Nations.", "World Bank.", "Российская Федерация. Законы.": a body heads the record
+                return [Person(corporate=name)]
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
