@@ -165,6 +165,9 @@ CASES = [
     ("a body heading the record in two words",
      "United Nations. World Population Prospects 2019. URL: https://population.un.org/wpp/ (accessed: 12.10.2020).",
      {"authors": ["{United Nations}"], "title": "World Population Prospects 2019", "entry_type": "online"}),
+    ("'X-nın nəşri' says who published it: a note, not an edition",
+     "Azərbaycan tarixi. C. I / redaktəsi ilə İ. Əliyev. – Elm, 1998. – EA-nın nəşri.",
+     {"edition": "", "note": ["EA-nın nəşri"], "diagnostics": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -281,6 +281,8 @@ _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
 _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?опт", re.IGNORECASE)
 _STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
+# "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
+_PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -1398,7 +1400,12 @@ class _Parser:
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text):
+        if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
+            ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
+            self.mark(area)
+            return
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text) \
+                and not _PUBLISHED_BY.search(text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         if _PRINT_RUN.match(text) or _resource_note().match(text) or _GAZETTE_ARTICLE.match(text):
