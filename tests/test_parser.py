@@ -168,6 +168,9 @@ CASES = [
     ("'X-nın nəşri' says who published it: a note, not an edition",
      "Azərbaycan tarixi. C. I / redaktəsi ilə İ. Əliyev. – Elm, 1998. – EA-nın nəşri.",
      {"edition": "", "note": ["EA-nın nəşri"], "diagnostics": []}),
+    ("a conference's papers after a single '/' are a book, not a serial",
+     "Полянская О.Ю. Проблемы и риски / Тезисы X всерос. науч. конф. «Проблемы безопасности». МИФИ, 2003.",
+     {"entry_type": "inproceedings", "host.entry_type": "book", "publishers": ["МИФИ"], "year": "2003"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

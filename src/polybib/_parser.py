@@ -1123,10 +1123,16 @@ class _Parser:
                 journal = title_part.cut(sentences[-2].start - title_part.start)
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
         name = self.without_serial_word(self.take(journal.strip(" ."), "journaltitle"))
-        ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
+        # a conference's papers ("/ Тезисы X всерос. науч. конф. «…». МИФИ, 2003") are a book, not a serial
+        kind = "book" if _PROCEEDINGS.match(journal.text) else "periodical"
+        ref.host = Reference(entry_type=kind, title=_strip_quotes(name))
         ref.entry_type = "article"
-        ref.diagnose("serial-without-link", "the journal follows the title without '//'",
-                     span=Span(journal.start, journal.end))
+        if kind == "book":
+            ref.diagnose("part-without-link", "the larger work's title follows the part's title without '//'",
+                         span=Span(journal.start, journal.end))
+        else:
+            ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                         span=Span(journal.start, journal.end))
         return title_part, sor
 
     def without_serial_word(self, name: str, *, quoted_only: bool = False) -> str:
