@@ -171,6 +171,9 @@ CASES = [
     ("a conference's papers after a single '/' are a book, not a serial",
      "Полянская О.Ю. Проблемы и риски / Тезисы X всерос. науч. конф. «Проблемы безопасности». МИФИ, 2003.",
      {"entry_type": "inproceedings", "host.entry_type": "book", "publishers": ["МИФИ"], "year": "2003"}),
+    ("a particle between initials, as GOST initialises 'Sara xanım Balabəy qızı'",
+     "Aşurbəyli, S. xanım B. Şirvanşahlar dövləti : monoqrafiya / S. xanım B. Aşurbəyli. – Bakı, 2006. – 650 s.",
+     {"authors": ["Aşurbəyli, S. xanım B."], "title": "Şirvanşahlar dövləti", "organizations": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -2007,7 +2007,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     (rf"^(?P<name>{NAME_WORD},\s{NAME_WORD}(?:\s{INITIAL})?(?:,\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})*,?"
      rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+    # (and a particle between initials: "Aşurbəyli, S. xanım B.", as "Sara xanım Balabəy qızı" is initialised)
+    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS}(?:\s(?:xanım|ханум|bəy|бек)\s{INITIALS})?)\s?(?=\S)",
+     "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
     # Family Given Patronymic.  (the whole name; Turkic "Əlirza oğlu", East-Slavic "Константинович")
