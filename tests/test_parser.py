@@ -174,6 +174,9 @@ CASES = [
     ("a particle between initials, as GOST initialises 'Sara xanım Balabəy qızı'",
      "Aşurbəyli, S. xanım B. Şirvanşahlar dövləti : monoqrafiya / S. xanım B. Aşurbəyli. – Bakı, 2006. – 650 s.",
      {"authors": ["Aşurbəyli, S. xanım B."], "title": "Şirvanşahlar dövləti", "organizations": []}),
+    ("a book's month before its year is a note (only an issue is dated)",
+     "Давыдов А.Н. Обзор инфраструктур. Пенза. июнь 2001.",
+     {"entry_type": "book", "places": ["Пенза"], "year": "2001", "date": "", "note": ["июнь"], "diagnostics": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

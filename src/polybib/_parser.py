@@ -1502,10 +1502,14 @@ class _Parser:
         match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
         if match and (month_number(match.group(1)) or season_number(match.group(1), self.lang)) and not ref.year:
             ref.year = match.group(2)
-            ref.date = ref.date or match.group(1)
+            if ref is self.ref:   # a book's "Пенза. июнь 2001": the month is a note (only an issue is dated)
+                self.ref.note.append(match.group(1))
+                self.mark(area)
+            else:
+                ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
             return
-        if ref.year and not ref.date and re.fullmatch(r"[^\W\d_]{3,}\.?", text) \
+        if ref is not self.ref and ref.year and not ref.date and re.fullmatch(r"[^\W\d_]{3,}\.?", text) \
                 and (month_number(text.rstrip(".")) or season_number(text, self.lang)):
             # the month or season that names a journal's issue, after its year: "– 2001. – июн.", "– 2007. – Summer"
             ref.date = self.take(area.strip(" ."), "date")
