@@ -177,6 +177,13 @@ CASES = [
     ("a book's month before its year is a note (only an issue is dated)",
      "Давыдов А.Н. Обзор инфраструктур. Пенза. июнь 2001.",
      {"entry_type": "book", "places": ["Пенза"], "year": "2001", "date": "", "note": ["июнь"], "diagnostics": []}),
+    ("an Azerbaijani volume in words after the title",
+     "Azərbaycan tarixi. İkinci cild. Bakı, 2001.",
+     {"title": "Azərbaycan tarixi", "volume": "İkinci cild", "places": ["Bakı"]}),
+    ("an electronic resource's size in brackets is a note, not a series",
+     "Введенский Л. И. Судьбы / Л. И. Введенский // История философии [Электронный ресурс]. – Электрон. дан. и "
+     "прогр. (196 Мб). – М., 2002.",
+     {"host.series": "", "series": "", "diagnostics": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -241,7 +241,9 @@ def _volume_in_title() -> re.Pattern[str]:
     """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". III c.", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
     cardinal numerals from the terms table)."""
     cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
-    starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
+    ordinals = "|".join(re.escape(f) for f in table_forms("ordinals"))
+    starts = "".join(sorted({c for f in (*table_forms("cardinals"), *table_forms("ordinals"))
+                             for c in (f[0].lower(), f[0].upper(), "İ" if f[0] == "i" else "")}))   # "İkinci"
     return re.compile(
         rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
         rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
@@ -250,7 +252,8 @@ def _volume_in_title() -> re.Pattern[str]:
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
         r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|hissə|том)\b"
-        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
+        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$))"   # "III c.": a Roman numeral and "cild" shortened
+        rf"|(?P<words>(?i:{ordinals})\s(?i:cild|cildi|kitab|hissə))\b)?"   # "BİRİNCİ CİLD": in words
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
@@ -1170,7 +1173,7 @@ class _Parser:
         if match.group("volumes"):
             ref.volumes = match.group("volumes").strip()
             ref.note.append(ref.volumes)
-        number = match.group("number") or match.group("number2")
+        number = match.group("number") or match.group("number2") or match.group("words")
         if number:
             ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
         if match.group("part"):
@@ -1400,6 +1403,10 @@ class _Parser:
             return
         if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
+            self.mark(area)
+            return
+        if re.fullmatch(r"\(\s?\d[\d\s,.]*\s?(?:Кб|Мб|Гб|KB|MB|GB|Kb|Mb|Gb|кБ|МБ|ГБ)\s?\)", text):
+            self.ref.note.append(text)   # "(196 Мб)": an electronic resource's size, a note
             self.mark(area)
             return
         if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
