@@ -184,6 +184,9 @@ CASES = [
      "Введенский Л. И. Судьбы / Л. И. Введенский // История философии [Электронный ресурс]. – Электрон. дан. и "
      "прогр. (196 Мб). – М., 2002.",
      {"host.series": "", "series": "", "diagnostics": []}),
+    ("an Arabic-script heading and statement of responsibility, as GOST R 7.0.100-2018 prints them",
+     "پیرنیا, ح. ايران قديم / ح. پیرنیا. – Tehran, 1930. – 240 p.",
+     {"authors": ["پیرنیا, ح."], "title": "ايران قديم", "organizations": [], "places": ["Tehran"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

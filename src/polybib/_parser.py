@@ -2011,6 +2011,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Georgian: Family I. [Family I.]
     (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
      "family-initials"),
+    # Arabic script: Family, I. (as polybib prints a Persian or Arabic heading: "پیرنیا, ح.")
+    (r"^(?P<name>[\u0620-\u064a\u067e-\u06d3]{3,},\s[\u0620-\u064a\u067e-\u06d3]{1,2}\."
+     r"(?:\s[\u0620-\u064a\u067e-\u06d3]{1,2}\.)*)\s", "comma"),
     # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
     (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
      "comma-list"),
