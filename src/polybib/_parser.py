@@ -1495,6 +1495,8 @@ class _Parser:
                 self.mark(rest)
             elif rest and _LANGUAGE_NOTE.match(rest.text.strip(" .")):
                 self.classify_area(rest, into=ref, commas=commas)   # "200 p. (in Russian)"
+            elif rest and re.fullmatch(r"\([^()]+\)", rest.text.strip(" .")):
+                self.classify_area(rest, into=ref, commas=commas)   # "300 с. (Серія «Історія»)": DSTU's series
             return
         if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
@@ -1806,6 +1808,15 @@ class _Parser:
         if host_ref.number:   # the part's number is its own (a legal act's "№ 63-ФЗ"): the issue's is a note
             ref.note.append(f"№ {host_ref.number}")
             host_ref.number = ""
+        if host_ref.pagetotal:
+            # "// Қазақ әдебиеті. – 2010. – 5 наурыз. – 5 б.": Kazakh and Uzbek lists put the page word after the
+            # number; a serial has no page total, so it is the part's page. A book's page total is a note
+            # (no export has a field for the host's extent).
+            if host_ref.entry_type == "periodical" and not host_ref.publishers and not ref.pages:
+                ref.pages = host_ref.pagetotal
+            else:
+                ref.note.append(f"{host_ref.pagetotal} {_extent_word(self.text, host_ref.pagetotal)}".strip())
+            host_ref.pagetotal = ""
         if host_ref.publishers or host_ref.authors or (host_ref.places and not ref.number):
             host_ref.entry_type = "book"   # "// Azerbaycan. – Ankara, 1975. – № 214": a serial's place alone stays a serial
 
@@ -1973,6 +1984,12 @@ class _PlacePatterns:
 @cache
 def _et_al_pattern(form: str) -> re.Pattern[str]:
     return re.compile(re.escape(form), re.IGNORECASE)
+
+
+def _extent_word(text: str, number: str) -> str:
+    """The page word typed after a page total in the text ("300 с." -> "с."), for a note."""
+    match = re.search(rf"(?<!\d){re.escape(number)}\s?([^\W\d_]{{1,5}}\.?)", text)
+    return match.group(1) if match else ""
 
 
 def _inside_brackets(text: str, position: int) -> bool:
