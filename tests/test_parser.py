@@ -196,6 +196,10 @@ CASES = [
     ("a series in brackets straight after the extent (DSTU 8302, no dash)",
      "Кузьменко В. Назва. Харків : Фоліо, 2012. 300 с. (Серія «Історія»).",
      {"series": "Серія «Історія»", "pagetotal": "300", "note": []}),
+    ("an edition word before its number, and the imprint straight after it (no dashes)",
+     "Иванов И. И. История. Изд. 2-е, доп. М.: Наука, 1990. 300 с.",
+     {"title": "История", "edition": "Изд. 2-е, доп.", "places": ["Москва"], "publishers": ["Наука"],
+      "pagetotal": "300"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",
