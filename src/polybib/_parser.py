@@ -287,6 +287,10 @@ _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?о
 _STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
 # "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
 _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
+# a library's platform, not a larger work: "Юрайт : электронно-библиотечная система", "Лань : электронно-библиотечная
+# система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
+_PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
+                       r"образовательная платформа", re.IGNORECASE)
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -350,6 +354,7 @@ class _Parser:
         self.parse_part(part)
         if host:
             self.parse_host(host)
+            self.host_is_a_platform()
         self.settle_language()
         self.settle_type()
         self.account_for_leftovers()
@@ -1414,6 +1419,10 @@ class _Parser:
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
+        if _PLATFORM.search(text) and len(text) < 100:
+            self.ref.note.append(text)   # "Юрайт : электронно-библиотечная система": where the book is read
+            self.mark(area)
+            return
         if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
             ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
             self.mark(area)
@@ -1846,6 +1855,19 @@ class _Parser:
             ref.language = detect_language(context, script=ref.script, undecided="").split("-")[0] or \
                 detect_language(sample, script=ref.script).split("-")[0]
 
+    def host_is_a_platform(self) -> None:
+        """"… – Москва : Юрайт, 2019. – 300 с. – ISBN … – Текст : электронный // Юрайт : электронно-библиотечная
+        система. – URL: …": a whole book (its own imprint and extent) read on a library's platform, which GOST
+        R 7.0.100-2018 gives after "//". The book is the record; the platform's name is a note."""
+        ref, host = self.ref, self.ref.host
+        if host is None or not _PLATFORM.search(f"{host.title} {host.subtitle} {host.genre}"):
+            return
+        if not (ref.pagetotal or ref.isbn) or not (ref.places or ref.publishers):
+            return
+        ref.note.append(" : ".join(p for p in (host.title, host.subtitle, host.genre) if p))
+        ref.host = None
+        ref.entry_type = "book"   # though read online: settle_type keeps it a book (the note names the platform)
+
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
@@ -1870,7 +1892,7 @@ class _Parser:
                 ref.entry_type = "legislation"
             elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and electronic:
                 ref.entry_type = "periodical"
-            elif (electronic and not any(_ON_A_DISC.search(n) for n in ref.note)) or (
+            elif (electronic and not any(_ON_A_DISC.search(n) or _PLATFORM.search(n) for n in ref.note)) or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"   # not an electronic resource on a disc ("1 электрон. опт. диск (CD-ROM)")
             elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
@@ -1991,6 +2013,12 @@ def _extent_word(text: str, number: str) -> str:
     """The page word typed after a page total in the text ("300 с." -> "с."), for a note."""
     match = re.search(rf"(?<!\d){re.escape(number)}\s?([^\W\d_]{{1,5}}\.?)", text)
     return match.group(1) if match else ""
+
+
+def opens_with_name(text: str) -> bool:
+    """Whether a line starts as a reference under a personal name does ("Мамед-заде, Наргиз Сабир
+    кызы.", "Həsənov B."): the list reader's test for a wrapped line that is really a new reference."""
+    return any(pattern.match(text) for pattern, _kind in _HEADING_FORMS)
 
 
 def _inside_brackets(text: str, position: int) -> bool:
