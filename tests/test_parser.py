@@ -209,6 +209,9 @@ CASES = [
      "обращения: 10.10.2020).",
      {"entry_type": "book", "host": None, "publishers": ["Юрайт"], "pagetotal": "300", "url": "https://urait.ru/bcode/123",
       "note": ["Юрайт : электронно-библиотечная система"]}),
+    ("a Persian work's Hijri year and its page word, in the GOST form",
+     "پیرنیا, ح. ايران قديم / ح. پیرنیا. – Tehran, 1308. – ص 240.",
+     {"authors": ["پیرنیا, ح."], "places": ["Tehran"], "year": "1308", "pages": "240", "note": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

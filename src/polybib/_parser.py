@@ -185,7 +185,7 @@ _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 # "//", or the older link words ("В кн.:", "In:"), or both ("// В кн.: ...", "// In: ...")
 _HOST_LINK = re.compile(r"\s?//\s?(?:(?:В кн\.|В сб\.|In:|İn:)\s?:?\s?)?"
                         r"|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
-_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ|ص)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 # the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
 # Ст. 2036", "maddə 4"): a note of the description, not its pages
@@ -291,6 +291,7 @@ _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри
 # система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
 _PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
                        r"образовательная платформа", re.IGNORECASE)
+_HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -1418,6 +1419,12 @@ class _Parser:
         if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
+            return
+        hijri = _HIJRI_IMPRINT.fullmatch(text) if self.script == "Arab" and not ref.year else None
+        if hijri:   # "Tehran, 1308": a Persian or Arabic work's place and its (solar or lunar) Hijri year
+            ref.places = ref.places or self.read_places(hijri["place"])
+            self.claim(area.start + hijri.start("place"), area.start + hijri.end("place"), "location")
+            ref.year = self.take(area.cut(hijri.start("year"), hijri.end("year")), "year")
             return
         if _PLATFORM.search(text) and len(text) < 100:
             self.ref.note.append(text)   # "Юрайт : электронно-библиотечная система": where the book is read
