@@ -233,6 +233,9 @@ def test_collation_table_samples(sample):
     # a volume named in words says its own word: no "Т." before it
     ("Azərbaycan tarixi. İkinci cild / red. R. Əliyeva. – Bakı : Elm, 2007. – 300 s.",
      "Azərbaycan tarixi. İkinci cild / red. R. Əliyeva. – Bakı : Elm, 2007. – 300 s."),
+    # a record's own ".." (the title of a letter to a newspaper) is not a doubled full stop to merge
+    ('"ნუხის ქალაქიდამ გვწერენ.." //ივერია.-1887.-N83.-გვ.2.',
+     "ნუხის ქალაქიდამ გვწერენ.. // ივერია. – 1887. – № 83. – P. 2."),
     # a journal's issue named by a month or a season, after its year (a season in full, in the entry's language)
     ("Попов В. PKI-технология // PCWeek/RE. июнь 2001. www.pcweek.ru.",
      "Попов, В. PKI-технология / В. Попов // PCWeek/RE. – 2001. – июн. – URL: www.pcweek.ru."),
