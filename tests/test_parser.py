@@ -212,6 +212,9 @@ CASES = [
     ("a Persian work's Hijri year and its page word, in the GOST form",
      "پیرنیا, ح. ايران قديم / ح. پیرنیا. – Tehran, 1308. – ص 240.",
      {"authors": ["پیرنیا, ح."], "places": ["Tehran"], "year": "1308", "pages": "240", "note": []}),
+    ("a footnote quoting the whole description, its place and year too",
+     '"Təzkirə materialları, Tiflis, 1905, Buraxılış 3". səh. 147.',
+     {"title": "Təzkirə materialları", "places": ["Tiflis"], "year": "1905", "pages": "147", "note": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

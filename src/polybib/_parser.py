@@ -198,7 +198,8 @@ _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Ci
                      r"|^([IVXLC]+)\s?[cҹ]\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
-_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
+_NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue|Buraxılış|buraxılış|бурахылыш|"
+                     r"Бурахылыш)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
                       r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
@@ -292,6 +293,7 @@ _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри
 _PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
                        r"образовательная платформа", re.IGNORECASE)
 _HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
+_QUOTED_WHOLE = re.compile(r"(?P<open>[«\"“„])(?P<inner>[^«»\"“”„]{10,}),?(?P<close>[»\"”“])(?=\.?\s|\.?$)")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -450,6 +452,7 @@ class _Parser:
     # -- the document itself -----------------------------------------------------------------------
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
+        part = self.unquote_whole_description(part)
         part = self.parse_vancouver(part)
         part = self.parse_apa(part)
         part = self.parse_author_date(part)
@@ -488,6 +491,19 @@ class _Parser:
             ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
+
+    def unquote_whole_description(self, part: Piece) -> Piece:
+        """'"Сборн. материалов …, Тифлис, 1905, Вып. XXXV". səh. 147.': a footnote that quotes the whole
+        description of the work, its place and year too; read as if the quotation marks were not there."""
+        match = _QUOTED_WHOLE.match(part.text)
+        if not match or not self.place_patterns().title_end.search(match["inner"]) \
+                or not re.search(_YEAR, match["inner"]):
+            return part
+        self.claim(part.start + match.start("open"), part.start + match.end("open"))
+        self.claim(part.start + match.start("close"), part.start + match.end("close"))
+        text = part.text
+        text = text[:match.start("open")] + " " + text[match.end("open"):match.start("close")] + " " + text[match.end("close"):]
+        return Piece(text, part.start).strip()
 
     def parse_vancouver(self, part: Piece) -> Piece:
         """A Vancouver (NLM) journal article, as medical journals print them: "Smith AB, Jones CD. Title.
@@ -894,6 +910,11 @@ class _Parser:
                         rest[-1] = first.cut(rest[-1].start - first.start, later.end - first.start)
                     else:
                         rest.append(first.cut(later.start - first.start, later.end - first.start))
+                # "Сборн. материалов …, Тифлис, 1905, Вып. XXXV. səh. 147": the place and year after a comma
+                cut = next((m for m in self.place_patterns().title_end.finditer(zone.text)
+                            if not _inside_brackets(zone.text, m.start())), None)
+                if cut and " / " not in zone.text[cut.end():] and re.search(_YEAR, zone.text[cut.end():]):
+                    return zone.cut(0, cut.start()).strip(" .,"), [zone.cut(cut.end()), *rest, *areas[1:]]
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = next((m for m in self.place_patterns().title_end.finditer(first.text)
