@@ -215,6 +215,9 @@ CASES = [
     ("a footnote quoting the whole description, its place and year too",
      '"Təzkirə materialları, Tiflis, 1905, Buraxılış 3". səh. 147.',
      {"title": "Təzkirə materialları", "places": ["Tiflis"], "year": "1905", "pages": "147", "note": []}),
+    ("a title's own dots (an ellipsis) stay; a closing full stop goes",
+     "Иванов И. Кто виноват... – М., 2000. – 100 с.",
+     {"title": "Кто виноват...", "places": ["Москва"], "pagetotal": "100"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -30,7 +30,7 @@ from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, FAMILY_PREFIXES, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
     nominative, parse_person, space_initials
-from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
+from ._segments import DASH, DASH_CLASS, Piece, own_dots, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     season_number, table_forms
 from ._text import normalize
@@ -1042,8 +1042,9 @@ class _Parser:
             # "Title. Tarix elmləri namizədi ... təqdim olunmuş dissertasiya.": the thesis designation in a sentence
             ref.genre = ref.thesis_type = self.take(sentences[-1].strip(" ."), "genre")
             title = title.cut(0, sentences[-1].start - title.start)
-        title = self.split_trailing_genre(title.strip(" ."))
-        ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(" ."), "title")), title)
+        ending = " " if own_dots(title.text.rstrip()) else " ."   # "Кто виноват...": the title's own dots stay
+        title = self.split_trailing_genre(title.strip(ending))
+        ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(ending), "title")), title)
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")

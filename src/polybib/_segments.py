@@ -131,8 +131,19 @@ def trim_area(area: Piece) -> Piece:
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
     last = _LAST_WORD_STOP.search(area.text) if area.text.endswith(".") else None
     if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or _INITIAL_STOP.fullmatch(last.group(1)))):
+        if own_dots(area.text):
+            return area   # "ნუხის ქალაქიდამ გვწერენ..", "Кто виноват...": the title's own dots
         area = area.strip(" .;,")
     return area
+
+
+def own_dots(text: str) -> bool:
+    """Whether a text without figures ends with two or three dots of its own (an ellipsis), which
+    trimming an area's closing full stop must keep."""
+    return bool(_OWN_DOTS.search(text)) and not any(ch.isdigit() for ch in text)
+
+
+_OWN_DOTS = re.compile(r"[^.\s]\.{2,3}$")
 
 
 def split_top_level(piece: Piece, separator: str) -> list[Piece]:
