@@ -218,6 +218,9 @@ CASES = [
     ("a title's own dots (an ellipsis) stay; a closing full stop goes",
      "Иванов И. Кто виноват... – М., 2000. – 100 с.",
      {"title": "Кто виноват...", "places": ["Москва"], "pagetotal": "100"}),
+    ("the leaves of a manuscript (recto a, verso b) are a note, not pages",
+     '"Худуд Ал-Алем", рукопись Туманского, Leninqrad, 1930, səh. 75, 11 a, 13 a, 28 b, 29 b.',
+     {"pagetotal": "", "pages": "75", "note": ["11 a, 13 a, 28 b, 29 b", "рукопись Туманского"]}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

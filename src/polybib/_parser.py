@@ -294,6 +294,7 @@ _PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|е
                        r"образовательная платформа", re.IGNORECASE)
 _HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
 _QUOTED_WHOLE = re.compile(r"(?P<open>[«\"“„])(?P<inner>[^«»\"“”„]{10,}),?(?P<close>[»\"”“])(?=\.?\s|\.?$)")
+_FOLIO = re.compile(r"\d{1,4}\s?[ab]")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -1643,6 +1644,14 @@ class _Parser:
         # Soviet lists quote the publisher: «Elm», “Sharq”. A quoted piece is the publisher, and an
         # unquoted title-like piece before it (or before a volume number) names the larger work.
         quoted = next((p for p in pieces if re.fullmatch(r"[«\"“„].+[»\"”“]", p.text.strip(" ."))), None)
+        # "səh. 75, 11 a, 13 a, 28 b": the leaves of a manuscript, recto (a) and verso (b): a note, not pages
+        folios = [p for p in pieces if _FOLIO.fullmatch(p.text.strip(" ."))]
+        if any(p.text.strip(" .").endswith("a") for p in folios) and any(p.text.strip(" .").endswith("b") for p in folios):
+            into_note = self.ref.note
+            into_note.append(", ".join(p.text.strip(" .") for p in folios))
+            for piece in folios:
+                self.mark(piece)
+            pieces = [p for p in pieces if p not in folios]
         host_title: Piece | None = None
         # "Tarix və onun problemləri, 2010, № 3, səh. 45-50": a serial's name, its year and issue, no place
         serial = len(pieces) > 2 and bool(re.fullmatch(rf"{_YEAR}", pieces[1].text.strip(" ."))) and \
