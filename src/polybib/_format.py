@@ -345,7 +345,10 @@ _TWO_DOTS = "\u2025"   # a record's own ".." ("გვწერენ.."), kept f
 
 
 def _protected(escape: Callable[[str], str]) -> Callable[[str], str]:
-    return lambda text: escape(text).replace("..", _TWO_DOTS) if ".." in text else escape(text)
+    return lambda text: _OWN_TWO_DOTS.sub(_TWO_DOTS, escape(text)) if ".." in text else escape(text)
+
+
+_OWN_TWO_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")   # two dots, not an ellipsis ("дис. ... канд.")
 
 
 def _list_language(entries: Sequence[_Entry], locale: str | None) -> str:
