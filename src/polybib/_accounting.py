@@ -24,6 +24,7 @@ from ._text import normalize
 __all__ = ["lost_words", "record_words", "words_not_kept"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_NUMBER = re.compile(r"\d+")
 # Words that are the punctuation of a description rather than content of a field; most come from
 # the terms table (page, volume and issue words, URL and access-date introducers, "and others").
 # "В кн.:", "Kn.", "In:" link a part to its host; "года", "року" follow an act's date ("от 19 июня 2009 года").
@@ -94,7 +95,7 @@ def words_not_kept(ref: Reference, text: str) -> list[str]:
 
 def _date_numbers(ref: Reference) -> set[int]:
     """The year, month and day numbers of the record's ISO dates ("2002-01-07": 2002, 1, 7)."""
-    return {int(n) for value in (ref.urldate, ref.date) for n in re.findall(r"\d+", value) if "-" in value}
+    return {int(n) for value in (ref.urldate, ref.date) for n in _NUMBER.findall(value) if "-" in value}
 
 
 def _part_of_broken_number(words: list[str], i: int, kept: set[str]) -> bool:

@@ -82,6 +82,8 @@ _CAPITAL = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 _INITIAL_BEFORE_HYPHEN = re.compile(rf"(?:^|[\s/(,;])[{_CAPITAL}]\.$")
 _INITIAL_AFTER_HYPHEN = re.compile(rf"[{_CAPITAL}]\.\s?[{_CAPITAL}][^\W\d_]")
 _PLACE_PAIR_AFTER = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{0,2}\.\s?[,:;]")
+_SHORT_ABBREVIATION_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
+_LOWER_START = re.compile(r"[a-zа-яёəıöüçşğіїєґў]")
 
 
 def split_areas(piece: Piece) -> list[Piece]:
@@ -98,8 +100,7 @@ def split_areas(piece: Piece) -> list[Piece]:
         bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
-        if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
-                and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
+        if match.group() == "-" and _SHORT_ABBREVIATION_END.search(before) and _LOWER_START.match(after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
                 and _PLACE_PAIR_AFTER.match(after):
@@ -135,11 +136,11 @@ def trim_area(area: Piece) -> Piece:
     return area
 
 
-def split_top_level(piece: Piece, separator: str) -> list[Piece]:
-    """Split at ``separator`` (a regex) where it is not inside brackets or quotes."""
+def split_top_level(piece: Piece, separator: re.Pattern[str]) -> list[Piece]:
+    """Split at ``separator`` (a compiled regex) where it is not inside brackets or quotes."""
     parts: list[Piece] = []
     last = 0
-    for match in re.finditer(separator, piece.text):
+    for match in separator.finditer(piece.text):
         prefix = piece.text[: match.start()]
         if prefix.count("(") > prefix.count(")") or prefix.count("[") > prefix.count("]"):
             continue
