@@ -48,19 +48,20 @@ def _content_fields(cls: type) -> tuple[str, ...]:
 
 
 def _strings(value: Any, out: list[str]) -> list[str]:
-    """Append every string held in ``value`` (nested lists, dicts and records) to ``out``."""
-    if isinstance(value, str):
-        if value:
-            out.append(value)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _strings(item, out)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _strings(item, out)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for name in _content_fields(type(value)):
-            _strings(getattr(value, name), out)
+    """Append every string held in ``value`` (nested lists, dicts and records) to ``out`` (in no
+    particular order: a walk with a stack of the values still to visit, not a recursion)."""
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if value:
+                out.append(value)
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif is_dataclass(value) and not isinstance(value, type):
+            pending.extend(getattr(value, name) for name in _content_fields(type(value)))
     return out
 
 
@@ -77,11 +78,12 @@ def lost_words(ref: Reference) -> list[str]:
 def words_not_kept(ref: Reference, text: str) -> list[str]:
     """The words of ``text`` (a reference's normalised input) that the record does not account for."""
     kept = record_words(ref)
+    syntax = syntax_words()
     words = _WORD.findall(text)
     lost = []
     for i, word in enumerate(words):
         folded = word.casefold()
-        if folded in kept or folded in syntax_words() or _is_expanded_abbreviation(folded, kept):
+        if folded in kept or folded in syntax or _is_expanded_abbreviation(folded, kept):
             continue
         if (ref.urldate or ref.date) and month_number(folded):
             continue  # "7 January 2002" kept as 2002-01-07
