@@ -161,7 +161,7 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
             scores[i] += weight
     for i in range(len(scores)):
         scores[i] += min(4.0, 2.0 * letter_counts[i])
-    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    best = scores.index(max(scores))   # the first of the best
     if undecided is not None and scores[best] < 1.0:
         return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough
     if prefer:

@@ -118,21 +118,32 @@ def split_areas(piece: Piece) -> list[Piece]:
 
 
 _DANGLING_DASH = re.compile(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$")
-_LAST_WORD_STOP = re.compile(r"(?:^|[\s(])([^\s(]+)\.$")
+_DASHES = tuple(DASH)
 _INITIAL_STOP = re.compile(r"\w|\w\.\w")
+
+
+def _word_before_stop(text: str) -> str:
+    """The word that the full stop ending ``text`` closes: the characters after the last space or
+    "(" ("перераб. и доп." -> "доп"), "" when the stop follows a space or "(" or stands alone."""
+    body = text[:-1]
+    if not body or body[-1].isspace() or body[-1] == "(":
+        return ""
+    return body.rsplit(None, 1)[-1].rpartition("(")[2]
 
 
 def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    dangling = _DANGLING_DASH.search(area.text)
+    # (the pattern's "$" also matches before a final line break)
+    dangling = _DANGLING_DASH.search(area.text) if area.text.rstrip("\n").endswith(_DASHES) else None
     if dangling and dangling.start() > 0:
         area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
-    last = _LAST_WORD_STOP.search(area.text) if area.text.endswith(".") else None
-    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or _INITIAL_STOP.fullmatch(last.group(1)))):
-        area = area.strip(" .;,")
+    if area.text.endswith("."):
+        word = _word_before_stop(area.text)
+        if not (word and (is_abbreviation(word) or _INITIAL_STOP.fullmatch(word))):
+            area = area.strip(" .;,")
     return area
 
 
