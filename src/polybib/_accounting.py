@@ -13,7 +13,9 @@ abbreviation the record expanded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -47,6 +49,15 @@ def _content_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name not in ("raw", "diagnostics", "spans"))
 
 
+@cache
+def _content_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A function that returns the values of a record's content fields, as a tuple."""
+    names = _content_fields(cls)
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
 def _strings(value: Any, out: list[str]) -> list[str]:
     """Append every string held in ``value`` (nested lists, dicts and records) to ``out`` (in no
     particular order: a walk with a stack of the values still to visit, not a recursion)."""
@@ -61,7 +72,7 @@ def _strings(value: Any, out: list[str]) -> list[str]:
         elif isinstance(value, dict):
             pending.extend(value.values())
         elif is_dataclass(value) and not isinstance(value, type):
-            pending.extend(getattr(value, name) for name in _content_fields(type(value)))
+            pending.extend(filter(None, _content_values(type(value))(value)))   # most fields are empty
     return out
 
 

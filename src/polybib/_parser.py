@@ -1057,7 +1057,7 @@ class _Parser:
         ("baş red. Y. Mahmudov"), "I.O. Family;" after the title, or the heading's name repeated."""
         for sentence in self.split_sentences(zone)[1:]:
             key = _FULL_STOP.sub(". ", sentence.text.casefold())
-            if any(key.startswith(form) and role_of(form) != "note" for form in role_forms()):
+            if key.startswith(_role_forms_but_notes()):
                 return zone.cut(0, sentence.start - zone.start), zone.cut(sentence.start - zone.start)
         match = _PERSON_BEFORE_SEMICOLON.search(zone.text)
         if match:
@@ -1223,7 +1223,7 @@ class _Parser:
             role = next(r for r in roles if r)
             return role, match["what"].strip(" ,"), group.cut(match.start("names"), match.end("names"))
         key = _FULL_STOP.sub(". ", text.casefold())
-        for form in role_forms():
+        for form in role_forms() if key.startswith(role_forms()) else ():
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
                                          or form.endswith(".")):
                 consumed = _raw_length(text, form)
@@ -1951,6 +1951,12 @@ _ROLE_PREDICATE = re.compile(rf"(?P<what>(?:[^\W\d_]+,?\s)+?)(?:(?:akad|prof|dos
 def _role_suffix(text: str) -> re.Match[str] | None:
     """Role words that follow the name in Turkic languages ("... tarjimasi" = translated by ...)."""
     return _ROLE_SUFFIX.search(text.strip(" ."))
+
+
+@cache
+def _role_forms_but_notes() -> tuple[str, ...]:
+    """The role forms that name a role, not a note."""
+    return tuple(f for f in role_forms() if role_of(f) != "note")
 
 
 @cache
