@@ -132,5 +132,4 @@ def _is_expanded_abbreviation(word: str, kept: set[str]) -> bool:
     """"м" for Москва, "спб" for Санкт-Петербург: an abbreviation whose expansion the record holds."""
     if len(word) > 4:
         return False
-    return any(k.startswith(word[0]) and len(k) > len(word) for k in kept) and word.isalpha() and \
-        len(word) <= 3
+    return word.isalpha() and len(word) <= 3 and any(k.startswith(word[0]) and len(k) > len(word) for k in kept)

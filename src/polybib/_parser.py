@@ -31,7 +31,7 @@ from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
     parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
-from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
+from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
     table_forms
 from ._text import normalize
 
@@ -202,9 +202,12 @@ _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|д�
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
                      r"|(?:fəlsəfə|elmlər)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis\.|dissertasiya|avtoref)", re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
-                          r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
+_PROCEEDINGS_WORDS = (r"(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+                      r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)")
+_PROCEEDINGS = re.compile(rf"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*{_PROCEEDINGS_WORDS}",
                           re.IGNORECASE)
+# (the words alone: the qualifiers before them may be absent, so a search finds the one where the other does)
+_PROCEEDINGS_WORD = re.compile(_PROCEEDINGS_WORDS, re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
 _ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|федер\.\s?(?:конституц\.\s?)?закон|"
@@ -1032,7 +1035,8 @@ class _Parser:
         """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
         if self.ref.genre:
             return title
-        for word in _WORD_AFTER_SPACE.finditer(title.text):
+        # (a phrase that ends the title starts within a keyword's reach of its end)
+        for word in _WORD_AFTER_SPACE.finditer(title.text, max(0, len(title.text) - genre_keyword_reach())):
             end = genre_keyword_at(title.text, word.start())
             if end == len(title.text) and " " in title.text[word.start():end] and word.start() > 0:
                 self.ref.genre = self.take(title.cut(word.start()), "genre")
@@ -1724,7 +1728,7 @@ class _Parser:
         # "[Электронный ресурс]" (GOST 7.1-2003) or "Текст : электронный" (GOST R 7.0.100-2018)
         electronic = any(m in table_forms("electronic") for m in ref.markers)
         if host is not None and ref.entry_type not in ("incollection", "legislation"):
-            if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
+            if _PROCEEDINGS_WORD.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
             elif host.authors:
                 ref.entry_type = "incollection"   # "//Family I. Book title": a book by a named author
@@ -1751,7 +1755,7 @@ class _Parser:
                 ref.entry_type = "mvbook"
             elif not ref.authors and _COLLECTION.search(ref.genre):
                 ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
-            elif not ref.authors and _PROCEEDINGS.search(f"{ref.subtitle} {ref.genre}"):
+            elif not ref.authors and _PROCEEDINGS_WORD.search(f"{ref.subtitle} {ref.genre}"):
                 ref.entry_type = "proceedings"   # "Title : матеріали Міжнар. наук.-практ. конф. (Київ, 2019)"
 
     def account_for_leftovers(self) -> None:
