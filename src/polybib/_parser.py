@@ -1255,10 +1255,10 @@ class _Parser:
         """Persons of one group, whether "and others" closes it, or the corporate body it names."""
         text = names.text
         others = False
-        for form in table_forms("et_al"):
-            form = form.rstrip(".")
-            if text.casefold().endswith(form.casefold()) or f" {form.casefold()}" in text.casefold():
-                index = text.casefold().rfind(form.casefold())
+        folded = text.casefold()
+        for form in _et_al_forms():
+            if folded.endswith(form) or f" {form}" in folded:
+                index = folded.rfind(form)
                 text = text[:index].rstrip(" ,")
                 others = True
                 break
@@ -1333,7 +1333,7 @@ class _Parser:
         ref = into
         if not text:
             return
-        kind = self.area_kind(text)
+        kind = self.area_kind(text)   # (the checks below for pages, number, volume and year ask only when it says so)
         if kind and getattr(ref, kind):
             return
         glued = _YEAR_GLUED_TO_AREA.fullmatch(text)
@@ -1362,17 +1362,17 @@ class _Parser:
             self.ref.note.append(text)
             self.mark(area)
             return
-        match = _PAGES.match(text)
+        match = _PAGES.match(text) if kind == "pages" else None
         if match:
             ref.pages = _page_range(match.group(1))
             self.claim(area.start, area.end, "pages")
             return
-        match = _PAGES_SUFFIX.match(text)
+        match = _PAGES_SUFFIX.match(text) if kind == "pages" else None
         if match:
             ref.pages = _page_range(_PAGES_WORD_AT_END.sub("", match.group(1)))
             self.claim(area.start, area.end, "pages")
             return
-        match = _NUMBER.match(text)
+        match = _NUMBER.match(text) if kind == "number" else None
         if match:
             ref.number = _RANGE_DASH.sub("-", match.group(1))
             self.claim(area.start, area.end, "number")
@@ -1383,7 +1383,7 @@ class _Parser:
             self.volume_title = area.cut(match.start(2)).strip(" .")
             self.claim(area.start, area.start + match.start(2), "volume")
             return
-        match = _VOLUME.match(text) or _volume_in_words().match(text)
+        match = (_VOLUME.match(text) or _volume_in_words().match(text)) if kind == "volume" else None
         if match:
             ref.volume = _RANGE_DASH.sub("--", next(g for g in match.groups() if g))
             self.claim(area.start, area.end, "volume")
@@ -1394,7 +1394,7 @@ class _Parser:
             ref.note.append(text)
             self.mark(area)
             return
-        if _YEAR_AREA.fullmatch(text):
+        if kind == "year":
             ref.year = ref.year or text[:4]
             self.claim(area.start, area.end, "year")
             return
@@ -1799,6 +1799,12 @@ def _et_al_start() -> re.Pattern[str]:
     """"и др.", "[et al.]", "və b." opening the text after a heading (terms table: et_al)."""
     forms = sorted({f.rstrip(".") for f in table_forms("et_al")}, key=len, reverse=True)
     return re.compile(rf"^,?\s?(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|(?=\s))\s?")
+
+
+@cache
+def _et_al_forms() -> tuple[str, ...]:
+    """"и др", "et al", "və b" (terms table: et_al), case-folded, without their full stop."""
+    return tuple(f.rstrip(".").casefold() for f in table_forms("et_al"))
 
 
 @cache
