@@ -1707,14 +1707,15 @@ class _Parser:
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == self.script:
             # a one- or two-word title says little: the whole string (place, page words) decides, but
             # not the heading's names ("Guliyev E.": a Russian ending on an English article)
             heading = ref.spans.get("author")
             text = self.text[:heading.start] + self.text[heading.end:] if heading and heading.start == 0 else self.text
             ref.language = detect_language(text, script=ref.script).split("-")[0]
-        elif not ref.language:
+            return
+        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
+        if not ref.language:
             # a title with no sign of its language: the other words of the record that are not
             # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
             context = " ".join([sample, *(x for x in (ref.genre, ref.host and ref.host.title) if x),
