@@ -57,6 +57,7 @@ _INITIAL_RUN = re.compile(rf"(?:{INITIAL}\s?)+")
 _FAMILY_WORD = re.compile(_FAMILY)
 _FULL_NAME = re.compile(rf"{LOW}{{2,}}")   # a given name written out, not an initial
 _SPACES = re.compile(r"\s+")
+_OTHER_WHITE_SPACE = re.compile(r"[^\S ]")   # what _SPACES changes besides a run of plain spaces
 _TITLE_BEFORE_NAME = re.compile(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", re.IGNORECASE)
 _INITIAL_WITHOUT_STOP = re.compile(rf"^((?:{INITIAL}\s?)+)({UP})(?=\s{NAME_WORD}$)")   # "W. H Metzler"
 _FINAL_INITIAL_WITHOUT_STOP = re.compile(rf"(?<![^\s.])({UP})$")
@@ -96,12 +97,15 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     ``natural_order`` says how to read two bare name words ("Rübabə Əliyeva"): given name first
     unless the first word ends like a family name.
     """
-    text = _SPACES.sub(" ", text.strip().strip(",;")).strip()
+    text = text.strip().strip(",;")
+    if "  " in text or _OTHER_WHITE_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     text = _TITLE_BEFORE_NAME.sub("", text)
     if not text:
         return None
     # "W. H Metzler": an initial whose full stop was lost
-    text = _INITIAL_WITHOUT_STOP.sub(r"\1\2.", text)
+    text = _add_full_stop(_INITIAL_WITHOUT_STOP.match(text), text)
     match = _INITIALS_FIRST.match(text)
     if match:
         return Person(family=match["family"], given=space_initials(match["given"]))
@@ -109,7 +113,7 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if match and len(match["given"]) == 1 and text[match.start("given") - 1] not in " ,":
         match = None   # "МФТИ", "ЮНЕСКО": an acronym, not a family name glued to an initial
     if match:
-        given = _FINAL_INITIAL_WITHOUT_STOP.sub(r"\1.", match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
+        given = _add_full_stop(_FINAL_INITIAL_WITHOUT_STOP.search(match["given"]), match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
         given = space_initials(given) if "." in given else given
         return Person(family=match["family"], given=given)
     match = _FAMILY_COMMA_GIVEN.match(text)
@@ -144,6 +148,11 @@ _PATRONYMIC_PARTICLES = frozenset(("oğlu", "qızı", "оглы", "кызы", "o
                                    "угли", "қизи", "o‘g‘li", "qizi", "уулу", "кызы"))
 _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna",
                        "evna", "ovych", "ivna", "івна", "ович", "йович", "ьевич")
+
+
+def _add_full_stop(match: re.Match[str] | None, text: str) -> str:
+    """``text`` with a full stop after what ``match`` (an initial without one) covers."""
+    return text[: match.end()] + "." + text[match.end():] if match else text
 
 
 def _is_patronymic(word: str) -> bool:
