@@ -456,7 +456,7 @@ class _Parser:
                 value = _WHITE_SPACE.sub("", match.group(1))
                 getattr(ref, kind).append(value)
                 self.claim(match.start(), match.end(), kind)
-        match = _DOI.search(self.work)
+        match = _DOI.search(self.work) if "doi" in lowered else None   # (both forms hold "DOI" or "doi")
         if match:
             ref.doi = (match.group(1) or match.group(2)).rstrip(".,;")
             self.claim(match.start(), match.end(), "doi")
@@ -1970,15 +1970,27 @@ def _role_forms_but_notes() -> tuple[str, ...]:
     return tuple(f for f in role_forms() if role_of(f) != "note")
 
 
+def _role_start_forms() -> list[str]:
+    return [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+
+
+@cache
+def _role_initials() -> frozenset[str]:
+    """The first letters of the forms _role_start matches: text that opens otherwise needs no match."""
+    return frozenset(f[0] for f in _role_start_forms())
+
+
 @cache
 def _role_start() -> re.Pattern[str]:
-    forms = [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+    forms = _role_start_forms()
     alternatives = "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?![^\W\d_])") for f in forms)
     return re.compile(f"(?:{alternatives})")
 
 
 def _starts_with_role(text: str) -> bool:
     """Whether ``text`` opens with role words ("elmi red.", "под ред.", "tərtib edən")."""
+    if text[:1].casefold()[:1] not in _role_initials():
+        return False
     return bool(_role_start().match(_FULL_STOP.sub(". ", text[:40].casefold())))
 
 
