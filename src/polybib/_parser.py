@@ -117,7 +117,7 @@ _ACT_DATE_END = re.compile(r"\d{4}\s?[рг]$")
 _INITIAL_TOKEN = re.compile(rf"(?:{INITIAL})*{UP}{LOW}?")
 _NUMERAL_TOKEN = re.compile(r"\d+|[IVXLC]{2,}")
 _INITIAL_OR_LOWER = re.compile(rf"{INITIAL}|\s?{LOW}")
-_TITLE_AREA_END = re.compile(rf"\s?//|\.\s?{_D}\s|\s[–—]\s")
+_TITLE_AREA_END = re.compile(rf"(?=[\s/.])(?:\s?//|\.\s?{_D}\s|\s[–—]\s)")   # (the lookahead passes over letters at once)
 # A serial's numbering typed after its title with no area separator: "Volume 2/3 Summer 2007", "Cilt 5, 2019"
 _TRAILING_NUMBERING = re.compile(rf"\s(?:Volume|Vol\.|Cilt|Cild|Том|Т\.)\s?(?P<volume>\d+)(?:\s?/\s?(?P<number>\d+))?"
                                  rf"(?:,?\s(?P<date>(?:[^\W\d_]+\.?\s)?{_YEAR}))?$")
@@ -259,7 +259,7 @@ _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|с
 # The patterns of the steps below, compiled once (a pattern written inside a function is looked up
 # in the re module's cache at every call).
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
-_YEAR_SEARCH = re.compile(_YEAR)
+_YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
 _YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... or before a dash
@@ -342,12 +342,13 @@ _PLACE_PAIR_HYPHEN = re.compile(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])")
 _SINE_LOCO = re.compile(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)")
 _SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
 _NOT_NAMED = re.compile(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?")
-# the separators split_top_level cuts at
+# the separators split_top_level cuts at (a lookahead for their first character, where they have no
+# literal one, lets the search pass over the other characters at once)
 _COMMA = re.compile(r",\s?")
-_SUBTITLE_COLON = re.compile(r"\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S)")
-_HOST_SUBTITLE_COLON = re.compile(r"\s?:\s|\s:(?=\S)|(?<=\S):\s(?=\S)")
-_HOST_TITLE_COLON = re.compile(r"\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w)")
-_NUMBERS_SEPARATOR = re.compile(rf",\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
+_SUBTITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S))")
+_HOST_SUBTITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s|\s:(?=\S)|(?<=\S):\s(?=\S))")
+_HOST_TITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w))")
+_NUMBERS_SEPARATOR = re.compile(rf"(?=[,\s])(?:,\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d))")
 
 
 def parse_reference(text: str, *, line: int | None = None) -> Reference:

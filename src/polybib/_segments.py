@@ -25,7 +25,8 @@ __all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level", "tri
 DASH = "-‐‑‒–—―−"
 DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
 _AREA_SEPARATOR = re.compile(
-    rf"""(?:
+    rf"""(?=[\s{DASH_CLASS}])   # each form starts with a space or a dash: other places are passed over at once
+    (?:
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
