@@ -12,11 +12,14 @@ from polybib._check._fix import fix_text, record_signature
 
 from .conftest import DATA
 
-_ALPHABET = st.sampled_from(list("aəıiİOo.,;:-–—/ /()[]«»\"&#1234567890sсМ.Бакı\n \t") + ["\u0301", "&quot;"])
+_ALPHABET = st.sampled_from(list("aəıiİOo.,;:-–—/ /()[]«»\"&#1234567890sсМ.Бакı\n \t")
+                            + ["\u0301", "&quot;", "\r", "\r\n", "\u2028"])   # every line break splitlines knows
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_ALPHABET, max_size=120).map("".join))
+@example("Əliyev A. Kitab. – Bakı : Elm, 2010.\rPetrov P. Book. – M. : Nauka, 2011.\r")   # an IndexError once
+@example("Əliyev A. Kitab. – Bakı, 2010.\u2028Petrov P. Book. – M., 2011.\n")
 def test_check_never_raises_and_findings_point_into_the_text(text):
     if text.lstrip().startswith(("@", "[")):
         return  # a .bib or CSL-JSON lookalike is a different input (it may be an input error)

@@ -14,8 +14,8 @@ import polybib
 from polybib._collation import collation_key
 from polybib._initials import initialize_given, load_format_table
 from polybib._styles import BUNDLED, locale_for_language, styles_folder
-from polybib._format import electronic_text
-from polybib._tables import month_number, table_forms
+from polybib._format import electronic_text, issue_date
+from polybib._tables import table_forms
 
 from .conftest import DATA
 
@@ -208,6 +208,18 @@ def test_collation_table_samples(sample):
     # a newspaper's day; the host's publisher; the access date as day.month.year in every language
     ("Xələfov, A.İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri /Abuzər Xələfov //Respublika.- 2002.- 17 aprel.",
      "Xələfov, A. İnformasiyalaşdırılmış cəmiyyətin xüsusiyyətləri / A. Xələfov // Respublika. – 2002. – 17 apr."),
+    # the host's statement of responsibility after its title: its authors and bodies, then its editors
+    ("Петров П. Глава // Сборник статей / Ин-т истории АН ; под ред. И. И. Иванова. – М. : Наука, 2000. – С. 5–10.",
+     "Петров, П. Глава / П. Петров // Сборник статей / Ин-т истории АН ; под ред. И. И. Иванов. – Москва : Наука, "
+     "2000. – С. 5–10."),
+    # a journal's issue named by a month or a season, after its year (a season in full, in the entry's language)
+    ("Попов В. PKI-технология // PCWeek/RE. июнь 2001. www.pcweek.ru.",
+     "Попов, В. PKI-технология / В. Попов // PCWeek/RE. – 2001. – июн. – URL: www.pcweek.ru."),
+    ("Çeltik H. Tenkitli neşirlerinde nazım şekli problemleri // Turkish Studies Volume 2/3 Summer 2007, s. 190- 199.",
+     "Çeltik, H. Tenkitli neşirlerinde nazım şekli problemleri / H. Çeltik // Turkish Studies. – 2007. – Yaz. – C. 2, № 3. – "
+     "S. 190–199."),
+    ("Smith J. On seasons // Slavic Review. – 2010. – Vol. 69, no. 2 (Summer). – P. 5–9.",
+     "Smith, J. On seasons / J. Smith // Slavic Review. – 2010. – Summer. – Vol. 69, № 2. – P. 5–9."),
     ("Горбатов В.С. Программная поддержка // Безопасность информ. технологий. Вып.2. МИФИ, 2001.",
      "Горбатов, В. С. Программная поддержка / В. С. Горбатов // Безопасность информ. технологий. – МИФИ, 2001. "
      "– № 2."),
@@ -281,9 +293,9 @@ def _notes(notes):
     return sorted(_plain(p) for p in pieces if p)
 
 
-def _day(date):
-    match = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", date.strip())
-    return (int(match.group(1)), month_number(match.group(2))) if match and month_number(match.group(2)) else date
+def _day(date, language):
+    """An issue's date by what it names ("12 aprel" and "12 apr." are one day, "Summer" and "Yaz" one season)."""
+    return issue_date(date, language) or date
 
 
 def _record(ref, *, host=False):
@@ -293,7 +305,7 @@ def _record(ref, *, host=False):
         record[role] = _persons(getattr(ref, role), ref.language)
     record["authors"] = _persons(ref.authors, ref.language)
     record["organizations"] = sorted(_plain([*ref.organizations, *(p.corporate for p in ref.authors if p.corporate)]))
-    record["note"], record["date"] = _notes(ref.note), _day(ref.date)
+    record["note"], record["date"] = _notes(ref.note), _day(ref.date, ref.language)
     if not host:
         source = ref if (ref.places or ref.publishers or ref.year or ref.host is None) else ref.host
         record.update(places=_plain(ref.places or (ref.host.places if ref.host else [])),
@@ -315,18 +327,19 @@ def round_trip_differences(ref):
             if before.get(name) != after.get(name)}
 
 
-# The share of Latin and Cyrillic dev records that come back the same through parse -> GOST R 7.0.100-2018
-# -> parse, measured when set; a floor that only goes up. What still differs: the first parse of a few garbled
-# strings ("S. xanım B.", a publisher note read as an edition the second time, a serial cited by name and
-# number), a month or season that is not a newspaper's day ("июнь 2001", "Summer 2007": the style prints the
-# year only), an unknown place ("[S. l.]", not printed, so a URL alone makes the record a web page), a Belarusian
-# record whose GOST form no longer shows Belarusian letters, and a host that the first parse took for a serial.
-ROUND_TRIP_FLOOR = 0.95  # 137 of 144 when set (0.94 with 136; 0.90 with 130; 0.82 with 119; 0.78, 113 of 144, on a narrower comparison)
+# The share of dev records (every script) that come back the same through parse -> GOST R 7.0.100-2018 ->
+# parse, measured when set; a floor that only goes up. What still differs: the first parse of a few garbled
+# strings ("S. xanım B.", a publisher note read as an edition the second time, "IT Revolution" read as a person
+# the second time, compilers that come back as editors, a CD's "196 Мб"), a month that is not a journal's issue
+# (a book's "июнь 2001": the imprint prints the year only), an unknown place ("[S. l.]", not printed, so a URL
+# alone makes the record a web page), a Belarusian record whose GOST form no longer shows Belarusian letters, a
+# host that the first parse took for a serial, two Persian books and two old Russian ones whose first parse
+# left their imprint in the title or the note, and a Georgian title ending in "..".
+ROUND_TRIP_FLOOR = 0.92  # 170 of 184 when set; Latin and Cyrillic alone 138 of 144 (0.95 with 137 of those 144)
 
 
 def test_round_trip_parse_format_parse_keeps_most_records():
     records = [json.loads(line) for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    records = [r for r in records if r.get("script") in ("Latn", "Cyrl")]
     differ = {}
     for record in records:
         differences = round_trip_differences(polybib.parse_reference(record["raw"]))
@@ -407,3 +420,14 @@ def test_odd_csl_json_items_format_without_exceptions(style):
 def test_unknown_locale_is_a_style_error(seed_refs):
     with pytest.raises(polybib.StyleError):
         polybib.format_bibliography(seed_refs, locale="xx-YY")
+
+
+def test_a_host_author_prints_where_a_style_asks_for_container_author():
+    # citeproc-py 0.11 looks up "container-author" as spelled but keeps it as "container_author", so it never
+    # printed a book's author for a chapter; polybib's cs:names looks it up as kept
+    item = {"id": "c", "type": "chapter", "title": "Глава", "container-title": "Книга", "language": "ru",
+            "container-author": [{"family": "Иванов", "given": "Иван"}], "issued": {"date-parts": [[2000]]}}
+    texts = {style: polybib.format_bibliography([item], style=style).entries[0].text
+             for style in ("gost-r-7-0-100-2018", "modern-language-association", "harvard-cite-them-right")}
+    assert "Книга / И. Иванов" in texts["gost-r-7-0-100-2018"]
+    assert "Иванов" in texts["modern-language-association"] and "Иванов" in texts["harvard-cite-them-right"]

@@ -49,7 +49,7 @@ from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
 from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
 from ._initials import load_format_table
-from ._tables import month_number, table_forms
+from ._tables import month_number, season_number, table_forms
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -181,12 +181,14 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         # 7.0.100-2018 describes a standard under its designation (CSL's "number" of a report or standard)
         item["number"] = ref.number
         item.pop("issue", None)
-    day = re.fullmatch(r"(\d{1,2})\s?([^\W\d_]+)\.?", ref.date.strip())
-    month = month_number(day.group(2)) if day else None
     newspaper = item.get("type") == "article-newspaper" or (ref.entry_type == "legislation" and ref.host is not None)
-    if newspaper and day and month and ref.year.isdigit():
-        # a newspaper's issue is named by its day (GOST R 7.0.100-2018: "// Respublika. – 2002. – 17 apr.")
-        item["issued"] = {"date-parts": [[int(ref.year), month, int(day.group(1))]]}
+    issued = issue_date(ref.date, ref.language)
+    if newspaper and issued and ref.year.isdigit():
+        # a newspaper's issue is named by its day (GOST R 7.0.100-2018: "// Respublika. – 2002. – 17 apr."),
+        # a journal's by a month or a season ("– 2001. – июн.", "– 2007. – лето")
+        item["issued"] = {"date-parts": [[int(ref.year), *(issued[part] for part in ("month", "day") if part in issued)]]}
+        if "season" in issued:
+            item["issued"]["season"] = issued["season"]
     for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
@@ -199,6 +201,28 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
+
+
+def issue_date(date: str, language: str = "") -> dict[str, int]:
+    """The month and day, or the season, of a date that names an issue ("12 aprel", "декабрь 30",
+    "июнь", "Summer"), as CSL date parts; empty for anything else.
+
+    >>> issue_date("12 aprel"), issue_date("декабрь 30"), issue_date("июн."), issue_date("Summer")
+    ({'month': 4, 'day': 12}, {'month': 12, 'day': 30}, {'month': 6}, {'season': 2})
+    """
+    match = _ISSUE_DATE.fullmatch(date.strip())
+    if not match:
+        return {}
+    word, day = match["word"] or match["word2"], match["day"] or match["day2"]
+    month = month_number(word)
+    if month:
+        return {"month": month, "day": int(day)} if day else {"month": month}
+    season = season_number(word, language)
+    return {"season": season} if season and not day else {}
+
+
+# "12 aprel", "12апр.", "декабрь 30", "июнь", "Summer"
+_ISSUE_DATE = re.compile(r"(?:(?P<day>\d{1,2})\s?)?(?P<word>[^\W\d_]{3,})\.?|(?P<word2>[^\W\d_]{3,})\.?\s(?P<day2>\d{1,2})")
 
 
 def electronic_text(language: str) -> str:

@@ -38,6 +38,9 @@ _FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+)"
 _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "xanım", "ханум", "bəy",
               "бек", "паша", "ibn", "ибн", "fon", "фон", "van", "von", "de", "da", "ван", "ди", "ал", "əl",
               "xan", "хан")
+# The prefixes of a family name that a heading writes capitalised before it: "De Waal T.", "Van Dijk T. A."
+FAMILY_PREFIXES = frozenset(("de", "van", "von", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ter",
+                             "ten", "al", "el", "ibn", "bin", "fon", "фон", "ван", "де", "ди", "аль", "ал", "əl"))
 
 _INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS})\s?(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
 _FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}(?:\s?{UP})?|{UP})$")
@@ -189,7 +192,9 @@ def merge_person(heading: Person, other: Person) -> Person:
     return heading
 
 
-_GENITIVE_ENDINGS = (("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"), ("oi", "a"), ("oy", "a"), ("oj", "a"))
+# "Шевченка" -> "Шевченко": Ukrainian declines the family names in -енко (Russian leaves them as they are)
+_GENITIVE_ENDINGS = (("енка", "енко"), ("ой", "а"), ("ей", "я"), ("ого", "ий"), ("ого", "ой"), ("oi", "a"), ("oy", "a"),
+                     ("oj", "a"))
 
 
 def nominative(family: str, lang: str) -> str:

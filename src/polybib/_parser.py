@@ -28,11 +28,11 @@ from functools import cache
 from ._accounting import syntax_words, words_not_kept
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
-from ._names import _CORPORATE, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, nominative, \
-    parse_person, space_initials
+from ._names import _CORPORATE, FAMILY_PREFIXES, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
+    nominative, parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, split_areas, split_top_level, trim_area
-from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
-    table_forms
+from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, \
+    month_number, role_forms, role_of, season_number, table_forms
 from ._text import normalize
 
 __all__ = ["parse_reference"]
@@ -77,8 +77,9 @@ _URL_CUT = frozenset("%&=+?-_")
 # Harvard "References" lists name a body (four words or more, small words between) before the year,
 # and the title follows in quotes
 _HARVARD_BODY = re.compile(rf"^({UP}[^\W\d_]*(?:[\s-][^\W\d_]+){{3,11}}\s?)\(\s?({_YEAR})\s?\),?\s?(?=[«\"“„])")
-_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|мове|language))?|[^\W\d_]+\sdilində)[)\]]$",
-                            re.IGNORECASE)
+# "(In Russ.)", "[in Russian]", "(на азерб. яз.)", "(на русском языке)", "(rus dilində)": the original's language
+_LANGUAGE_NOTE = re.compile(r"^[(\[](?:(?:in|на)\s[^\W\d_]+\.?(?:\s(?:языке|яз\.?|мове|мов\.?|language))?"
+                            r"|[^\W\d_]+\sdilində)[)\]]$", re.IGNORECASE)
 _SERIES_OF_SERIAL = re.compile(r"(?:Серія|Серия|Сер\.|Seriya|Series|Ser\.|Seriyası|Сэрыя)\b", re.IGNORECASE)
 _PRINT_RUN = re.compile(r"^\d[\d\s]*\s?(?:экз|прим|nüsxə|нүсхә|дана)\.?$", re.IGNORECASE)   # "1000 экз.": the print run
 _ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
@@ -192,6 +193,7 @@ _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
                      r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
                      r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
+                     r"|^([IVXLC]+)\s?[cҹ]\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
@@ -223,20 +225,31 @@ _ACT_KIND_FIRST = re.compile(
 _ACT_AZ = re.compile(
     r"^(?P<date>\d{1,2}\s[^\W\d_]+\s\d{4})[-‑]?(?:ci|cü|cı|cu)?\sil\starixli\s(?P<number>\S+)\snömrəli\s"
     r"[«\"“](?P<title>.+?)[»\"”]\s(?P<kind>[^()]+?)(?=\s?\(|\.?$)")
+# the title in quotes first, then the kind: "“Təhsil haqqında” Azərbaycan Respublikasının Qanunu",
+# "«Об образовании» Закон Азербайджанской Республики"; or the issuer, the title, the kind:
+# "Azərbaycan Respublikasının “Təhsil haqqında” Qanunu"
+_AZ_ACT_KINDS = r"(?:Qanunu|Fərmanı|Sərəncamı|Qərarı|Konstitusiyası|Məcəlləsi)"
+_ACT_TITLE_FIRST = re.compile(
+    rf"^[«\"“](?P<title>[^«»\"“”]+)[»\"”]\s(?P<kind>(?:[^\W\d_]+\s){{1,4}}{_AZ_ACT_KINDS}"
+    r"|(?:Закон|Указ|Постановление|Распоряжение|Кодекс)(?:\s[^\W\d_]+){0,4})(?=\s?[.,;–—-]|$)")
+_ACT_TITLE_INSIDE = re.compile(
+    rf"^(?P<issuer>(?:[^\W\d_]+\s){{1,4}})[«\"“](?P<title>[^«»\"“”]+)[»\"”]\s(?P<kind>{_AZ_ACT_KINDS})(?=\s?[.,;–—-]|$)")
 # "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4": a multipart work's volume in its title area
 @cache
 def _volume_in_title() -> re.Pattern[str]:
-    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
+    """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". III c.", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
     cardinal numerals from the terms table)."""
     cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
     starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
     return re.compile(
         rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
         rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
-        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә))(?=\s|$|[.,]))?\.?\s?"
+        rf"(?:,\s?\d+\s?кн\.?)?"   # "в 11 т., 12 кн."
+        rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә|томдық))(?=\s|$|[.,]))?\.?\s?"   # "5 томдық"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
-        r"|(?P<number2>[\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə)\b)?"
+        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə|том)\b"
+        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
@@ -250,7 +263,10 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
+_HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
+_TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
+_DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
                             r"cədv|maps?|fig|ілюстр|іл)\.?(?:,?\s?(?:и|і|və|and)?\s?)?)+$", re.IGNORECASE)
@@ -266,6 +282,8 @@ _YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... o
 _YEAR_AFTER_HEADING = re.compile(rf"^\(?({_YEAR})\)?\s?[.,]\s?")
 _YEAR_GLUED_TO_AREA = re.compile(rf"({_YEAR})\.(\S.*)")
 _YEAR_GLUED_TO_TITLE = re.compile(rf"(?<=[^\W\d_])({_YEAR})$")
+_YEAR_WORD = re.compile(rf"{_YEAR}\b")
+_YEAR_DAY_MONTH = re.compile(rf"^{_YEAR},\s\d{{1,2}}\s([^\W\d_]+)")   # "2011, 18 oktyabr"
 _YEAR_THEN_NUMBERS = re.compile(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
 _BRACKETED_YEAR = re.compile(rf"^\(\s?{_YEAR}\s?\)$")
 _MONTH_YEAR = re.compile(rf"([^\W\d_]+)\.?\s({_YEAR})")   # "июнь 2001", "Summer 2007"
@@ -275,6 +293,8 @@ _SOURCE_YEAR = re.compile(rf"({_YEAR})(?:[-‑]?(?:ci|cü|cı|cu))?\s?(?:il|г|�
 _ACCESS_NOTE = re.compile(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный")
 _WHITE_SPACE = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
+_DIGIT_AT_END = re.compile(r"\d\s?$")
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}\.?")   # "июн.", "Summer"
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s(?=\d)")
 _LABELLED_NUMBER = re.compile(r"^\S+\.?\s?\d|^\d")
@@ -467,6 +487,9 @@ class _Parser:
                 ref.markers.append(form)
                 self.claim(index, index + len(form))
                 self.take_site_publisher(index + len(form))
+        for match in _material().finditer(self.work):   # "[Текст]": the general material designation
+            ref.markers.append(match.group())
+            self.claim(match.start(), match.end())
         for match in _ACCESS_NOTE.finditer(self.work):
             ref.note.append(match.group().strip(" .–"))
             self.claim(match.start(), match.end())
@@ -514,7 +537,10 @@ class _Parser:
         heading, rest = self.parse_heading(part)
         if not heading and ref.authors:
             heading = ref.authors   # an APA head whose tail is not APA ("… (2018). Title. Baku: Qanun, 240 p.")
-        match = _YEAR_AFTER_HEADING.match(rest.text) if heading else None
+        named = bool(heading)
+        if heading:
+            heading, rest = self.heading_role(heading, rest)
+        match = _YEAR_AFTER_HEADING.match(rest.text) if named else None
         if match:   # "Willis J. 2012. Title": the author-date habit
             ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
             rest = rest.cut(match.end())
@@ -759,11 +785,14 @@ class _Parser:
         "14 dekabr 2004-cü il tarixli 812-IIQD nömrəli “...” Azərbaycan Respublikasının Qanunu (source, 2005-ci il, № 1)".
         """
         ref = self.ref
-        match = _ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text)
+        match = (_ACT_AZ.match(part.text) or _ACT_KIND_FIRST.match(part.text) or _ACT_TITLE_FIRST.match(part.text)
+                 or _ACT_TITLE_INSIDE.match(part.text))
         if not match:
             return part
         groups = match.groupdict()
         ref.genre = self.take(part.cut(match.start("kind"), match.end("kind")), "genre")
+        if groups.get("issuer"):   # "Azərbaycan Respublikasının “…” Qanunu": the kind is the issuer's
+            ref.genre = f"{self.take(part.cut(match.start('issuer'), match.end('issuer')).strip(), 'genre')} {ref.genre}"
         ref.title = self.take(part.cut(match.start("title"), match.end("title")), "title")
         for number in ("number", "number_after"):
             if groups.get(number):
@@ -816,6 +845,21 @@ class _Parser:
                 return persons, rest
         return [], part
 
+    def heading_role(self, heading: list[Person], rest: Piece) -> tuple[list[Person], Piece]:
+        """"Mahmudov Y. (baş red.).", "Brown, K. (Ed.).", "Иванов И. И. (сост.)": role words in brackets
+        after the heading make its persons editors, compilers or translators, not authors."""
+        match = _HEADING_ROLE.match(rest.text)
+        if not match:
+            return heading, rest
+        role, role_raw, names = self.split_role(rest.cut(match.start(1), match.end(1)))
+        if role not in ("editor", "compiler", "translator") or names.text.strip(" .,"):
+            return heading, rest
+        for person in heading:
+            person.role, person.role_raw = role, role_raw
+        (self.ref.translators if role == "translator" else self.ref.editors).extend(heading)
+        self.claim(rest.start, rest.start + match.end(), role)
+        return [], rest.cut(match.end())
+
     def title_follows_directly(self, rest: Piece) -> bool:
         """Whether an area separator or the publication area comes right after a would-be heading."""
         areas = split_areas(rest)
@@ -846,6 +890,8 @@ class _Parser:
         persons = []
         match = _FAMILY_GIVEN_INITIALS.fullmatch(name)
         if match and kind == "family-initials":
+            if match.group(1).casefold() in FAMILY_PREFIXES:   # "De Waal T."
+                return [Person(family=f"{match.group(1)} {match.group(2)}", given=space_initials(match.group(3)))]
             return [Person(family=match.group(1), given=f"{match.group(2)} {space_initials(match.group(3))}")]
         for chunk in _HEADING_COMMA.split(name):
             person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
@@ -876,7 +922,11 @@ class _Parser:
                         rest.append(first.cut(later.start - first.start, later.end - first.start))
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
-        match = self.place_patterns().title_end.search(first.text)
+        match = next((m for m in self.place_patterns().title_end.finditer(first.text)
+                      if not _inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
+        if match and _YEAR_SEARCH.search(first.text[match.end():]) and \
+                any(_YEAR_SEARCH.search(area.text) and self.match_imprint(area.text.strip(" .")) for area in areas[1:]):
+            match = None   # "материалы конф., Баку, 10–12 окт. 2008 г. – Баку, 2009": the imprint, with its year, comes later
         if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
             return zone, [first.cut(match.end()), *areas[1:]]
@@ -912,6 +962,8 @@ class _Parser:
             if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or
                                            _ACRONYM.match(after) and not imprint_start.match(after)):
                 continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
+            if _YEAR_WORD.match(after) and _DIGIT_AT_END.search(text[:word_start]) and month_number(token):
+                continue  # "10–12 окт. 2008 г.": a day, its month shortened and the year
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
                 continue
@@ -934,10 +986,13 @@ class _Parser:
         if _extent_start().match(text):
             return True
         match = _MONTH_YEAR.fullmatch(text)
-        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS):
+        if match and (month_number(match.group(1)) or season_number(match.group(1))):
             return True   # "июнь 2001", "Summer 2007"
         if _YEAR_THEN_NUMBERS.match(text):
             return True   # "1986 V. 32, № 3—4"
+        day = _YEAR_DAY_MONTH.match(text)
+        if day and month_number(day.group(1)):
+            return True   # "2011, 18 oktyabr, № 230": a newspaper's year and day
         if _NOTE_AFTER_TITLE.fullmatch(text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
@@ -1183,9 +1238,10 @@ class _Parser:
         host_ref.subtitle = " : ".join(subtitles)
 
     # -- statement of responsibility -------------------------------------------------------------
-    def parse_responsibility(self, sor: Piece) -> list[Person]:
-        """Persons and bodies of the statement of responsibility; returns the first group's persons."""
-        ref = self.ref
+    def parse_responsibility(self, sor: Piece, *, into: Reference | None = None) -> list[Person]:
+        """Persons and bodies of the statement of responsibility of the record (or of its host, ``into``);
+        returns the first group's persons. Notes go to the record's own note either way."""
+        ref = into or self.ref
         if sor.text not in ref.responsibility:
             ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
         groups = []
@@ -1200,7 +1256,7 @@ class _Parser:
             role, role_raw, names = self.split_role(group)
             persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
             if role == "note":
-                ref.note.append(group.text)
+                self.ref.note.append(group.text)
                 self.mark(group)
                 continue
             self.mark(group)
@@ -1256,11 +1312,12 @@ class _Parser:
         """Persons of one group, whether "and others" closes it, or the corporate body it names."""
         text = names.text
         others = False
-        folded = text.casefold()
-        for form in _et_al_forms():
-            if folded.endswith(form) or f" {form}" in folded:
-                index = folded.rfind(form)
-                text = text[:index].rstrip(" ,")
+        for form in table_forms("et_al"):
+            # found in the text itself, not in its casefold: "İ" folds to two characters, and an offset in
+            # the folded text cut "İ. Əliyev və b." to "İ. Əliyev v"
+            hits = list(_et_al_pattern(form.rstrip(".")).finditer(text))
+            if hits and (hits[-1].end() == len(text) or any(hit.start() and text[hit.start() - 1] == " " for hit in hits)):
+                text = text[:hits[-1].start()].rstrip(" ,")
                 others = True
                 break
         text = _ET_AL_IN_BRACKETS.sub("", text)
@@ -1341,6 +1398,18 @@ class _Parser:
         if glued and self.area_kind(glued.group(2)):   # "2001.150-B"
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
+            return
+        edition = _TRAILING_EDITION.fullmatch(area.text)
+        if edition and not ref.edition and _EDITION.search(edition["edition"]):
+            # "Bakı, 2009 (2-ci nəşr)": the edition in brackets after the imprint
+            self.classify_area(area.cut(0, edition.end("rest")), into=ref, commas=commas)
+            ref.edition = self.take(area.cut(edition.start("edition"), edition.end("edition")).strip(), "edition")
+            return
+        dated = _DATED_ISSUE.fullmatch(area.text)
+        if dated and not ref.date and (month_number(dated["date"].rstrip(".")) or season_number(dated["date"], self.lang)):
+            # "no. 2 (Summer)", "№ 3 (июнь)": an issue and the month or season that names it (ISBD)
+            self.classify_area(area.cut(0, dated.end("issue")), into=ref, commas=commas)
+            ref.date = self.take(area.cut(dated.start("date"), dated.end("date")).strip(" ."), "date")
             return
         if _LANGUAGE_NOTE.match(text):   # "(In Russ.)", "[in Russian]", "(rus dilində)": the original's language
             ref.markers.append(text)
@@ -1438,10 +1507,15 @@ class _Parser:
             self.claim(area.start, area.end, "location")
             return
         match = _MONTH_YEAR.fullmatch(text)
-        if match and (month_number(match.group(1)) or match.group(1).casefold() in _SEASONS) and not ref.year:
+        if match and (month_number(match.group(1)) or season_number(match.group(1), self.lang)) and not ref.year:
             ref.year = match.group(2)
             ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
+            return
+        if ref.year and not ref.date and _WORD_OF_THREE.fullmatch(text) \
+                and (month_number(text.rstrip(".")) or season_number(text, self.lang)):
+            # the month or season that names a journal's issue, after its year: "– 2001. – июн.", "– 2007. – Summer"
+            ref.date = self.take(area.strip(" ."), "date")
             return
         if self.parse_imprint(area, into=ref):
             return
@@ -1679,9 +1753,17 @@ class _Parser:
                     subtitles.append(value)
                 self.mark(piece)
             host_ref.subtitle = " : ".join(subtitles)
-        if sor:
-            self.mark(sor)
-            host_ref.responsibility = sor.text
+        if sor:   # "// Сборник / под ред. И. И. Иванова", "// Title / Ш. Мамуладзе": the host's persons
+            persons = self.parse_responsibility(sor, into=host_ref)
+            # its bodies are among its authors (BibLaTeX's "bookauthor", CSL's "container-author"); its
+            # editors and translators are the record's, as BibLaTeX's "editor" of an @incollection and
+            # CSL's "editor" of a chapter are the book's
+            host_ref.authors = [*(host_ref.authors or persons),
+                                *(Person(corporate=body) for body in host_ref.organizations)]
+            host_ref.organizations = []
+            for name in ("editors", "translators"):
+                getattr(ref, name).extend(getattr(host_ref, name))
+                setattr(host_ref, name, [])
         for area in tail:
             if self.parse_imprint(area, into=host_ref):
                 continue
@@ -1793,7 +1875,15 @@ def _resource_note() -> re.Pattern[str]:
     space optional ("Электрон.текстовые дан.")."""
     forms = sorted(table_forms("resource_notes"), key=len, reverse=True)
     alternatives = "|".join(re.escape(f.rstrip(".")).replace(r"\.\ ", r"\.\s?").replace(r"\ ", r"\s") for f in forms)
-    return re.compile(rf"^(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"^(?:\d+\s)?(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)   # "1 электрон. опт. диск"
+
+
+@cache
+def _material() -> re.Pattern[str]:
+    """GOST 7.1-2003's general material designations ("[Текст]", "[Ноты]"; terms table: material)."""
+    forms = sorted(table_forms("material"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f).replace(r"\[", r"\[\s?").replace(r"\]", r"\s?\]") for f in forms),
+                      re.IGNORECASE)
 
 
 @cache
@@ -1801,12 +1891,6 @@ def _et_al_start() -> re.Pattern[str]:
     """"и др.", "[et al.]", "və b." opening the text after a heading (terms table: et_al)."""
     forms = sorted({f.rstrip(".") for f in table_forms("et_al")}, key=len, reverse=True)
     return re.compile(rf"^,?\s?(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|(?=\s))\s?")
-
-
-@cache
-def _et_al_forms() -> tuple[str, ...]:
-    """"и др", "et al", "və b" (terms table: et_al), case-folded, without their full stop."""
-    return tuple(f.rstrip(".").casefold() for f in table_forms("et_al"))
 
 
 @cache
@@ -1856,6 +1940,17 @@ class _PlacePatterns:
     imprint: re.Pattern[str]
     place_colon: re.Pattern[str]
     place_year: re.Pattern[str]
+
+
+@cache
+def _et_al_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(re.escape(form), re.IGNORECASE)
+
+
+def _inside_brackets(text: str, position: int) -> bool:
+    """Whether a position of the text is inside parentheses or square brackets opened before it."""
+    before = text[:position]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 @cache
@@ -1914,7 +2009,6 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
 # Lower-case words that still open an area after a full stop: months with a year, page labels.
 _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|b)\.\s?\d")
 
-_SEASONS = frozenset("spring summer autumn fall winter весна лето осень зима yaz yay payız qış".split())
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 

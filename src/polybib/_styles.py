@@ -213,30 +213,35 @@ class _Text(csl_model.Text):
 
 class _Names(csl_model.Names):
     """cs:names that stays silent for name variables a cs:substitute already printed (CSL 1.0.2,
-    "Substitution"; citeproc-py prints them again: "Mahmudov, Y. (Ed.). (2004). Title (Y. Mahmudov, Ed.)")."""
+    "Substitution"; citeproc-py prints them again: "Mahmudov, Y. (Ed.). (2004). Title (Y. Mahmudov, Ed.)"),
+    and prints the name variables whose CSL names have a hyphen ("container-author", "collection-editor",
+    "original-author"): citeproc-py looks them up as spelled, but keeps them as "container_author", so it
+    never printed them (citeproc-py 0.11)."""
 
     # citeproc-py's, called by name so that a cached style's faster one is used (polybib._fastcsl)
     citeproc_process = csl_model.Names.process
 
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:  # noqa: D102
+        roles = (self.get("variable") or "").split()
+        kept = roles
         if context is not None:
             try:
                 repressed = getattr(context.get_layout(), "repressed", {}).get(_NAMES_TAG, [])
             except IndexError:
                 repressed = []
             if repressed:
-                roles = (self.get("variable") or "").split()
                 if roles and all(role in repressed for role in roles):
                     raise VariableError
+                # render the other variables of the element only ("editor translator" -> "translator")
                 kept = [role for role in roles if role not in repressed]
-                if len(kept) < len(roles):
-                    # render the other variables of the element only ("editor translator" -> "translator")
-                    self.set("variable", " ".join(kept))
-                    try:
-                        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
-                    finally:
-                        self.set("variable", " ".join(roles))
-        return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+        looked_up = [role.replace("-", "_") for role in kept]
+        if looked_up == roles:
+            return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+        self.set("variable", " ".join(looked_up))   # for this rendering only
+        try:
+            return self.citeproc_process(item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
 
 
 _NAMES_TAG = f"{{{CSL_NS}}}names"

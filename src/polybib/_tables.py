@@ -26,7 +26,8 @@ from typing import Any
 
 from ._exceptions import DataTableError
 
-__all__ = ["expand_place", "genre_keyword_at", "genre_keyword_reach", "is_abbreviation", "is_genre", "is_term", "load_table", "role_of", "table_forms"]
+__all__ = ["expand_place", "genre_keyword_at", "genre_keyword_reach", "is_abbreviation", "is_genre", "is_term", "load_table",
+           "month_number", "role_of", "season_number", "table_forms"]
 
 _REQUIRED_KEYS = ("source", "description", "entries", "samples")
 
@@ -147,7 +148,10 @@ def table_forms(kind: str) -> tuple[str, ...]:
     entries = load_table("terms")["entries"]
     if kind not in entries:
         raise DataTableError(f"terms table has no kind {kind!r}")
-    return tuple(sorted(entries[kind], key=len, reverse=True))
+    forms = entries[kind]
+    if isinstance(forms, dict):   # one list per language ("months", "seasons"): every word of each
+        forms = {word for words in forms.values() for form in words for word in form.split()}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 @cache
@@ -163,6 +167,28 @@ def is_term(kind: str, word: str) -> bool:
 def is_abbreviation(word: str) -> bool:
     """True for a word the lists abbreviate with a full stop that does not end a sentence."""
     return is_term("abbreviations", word)
+
+
+@cache
+def _seasons() -> dict[str, dict[str, int]]:
+    """language -> season word -> its number (1 spring ... 4 winter, CSL's season-01 ... season-04)."""
+    return {language: {word: number for number, form in enumerate(forms, 1) for word in form.split()}
+            for language, forms in load_table("terms")["entries"]["seasons"].items()}
+
+
+def season_number(word: str, language: str = "") -> int | None:
+    """The season (1 spring ... 4 winter) a word names, in ``language`` first: "yaz" is spring in
+    Azerbaijani and summer in Turkish.
+
+    >>> season_number("Summer"), season_number("yaz", "az"), season_number("yaz", "tr"), season_number("May")
+    (2, 1, 2, None)
+    """
+    folded = word.casefold().rstrip(".")
+    seasons = _seasons()
+    for words in (seasons.get(language.split("-")[0], {}), *seasons.values()):
+        if folded in words:
+            return words[folded]
+    return None
 
 
 def month_number(word: str) -> int | None:

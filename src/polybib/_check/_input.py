@@ -111,11 +111,12 @@ class CheckedList:
         return index + 1, offset - self._line_starts[index] + 1
 
     def line_text(self, line: int) -> str:
+        """Line ``line`` (1-based) without its line break."""
         if self.text is None:
             return ""
         start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start:] if end < 0 else self.text[start:end]
+        end = _LINE_BREAK.search(self.text, start)
+        return self.text[start:] if end is None else self.text[start:end.start()]
 
 
 def load(source: str | os.PathLike[str] | Sequence[Reference], *, encoding: str | None = None) -> CheckedList:
@@ -184,12 +185,10 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def _line_starts(text: str) -> array:
-    """Where each line starts (lines end at "\\n", as editors and the findings' line numbers count them)."""
+    """Where each line starts, the lines broken where `_lines` breaks them: the reader's line numbers
+    and the findings' are the same lines (a lone "\\r" or a U+2028 ends a line too)."""
     starts = array("q", [0])
-    position = text.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
+    starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
     return starts
 
 

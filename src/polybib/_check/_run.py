@@ -162,16 +162,12 @@ class _LineText:
     """The text of a line of the list: one string for the findings on one line, not one each."""
 
     def __init__(self, checked: CheckedList) -> None:
-        self.text, self.starts = checked.text, checked._line_starts   # not the list's entries
+        self.read = checked.line_text   # the list's text and line starts, not its entries
         self.line, self.value = 0, ""
 
     def __call__(self, line: int) -> str:
-        if self.text is None:
-            return ""
         if line != self.line:
-            start = self.starts[line - 1]
-            end = self.text.find("\n", start)
-            self.line, self.value = line, self.text[start:] if end < 0 else self.text[start:end]
+            self.line, self.value = line, self.read(line)
         return self.value
 
 
