@@ -1648,11 +1648,10 @@ class _Parser:
         text = text.strip(" .[]")
         if not text:
             return False
-        if expand_place(text, lang=self.lang.split("-")[0], script=self.script) or \
-                expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
+        lang = self.lang.split("-")[0]
+        if expand_place(text, lang=lang, script=self.script):   # (with or without its full stop: "М", "М.")
             return True
         cities = _known_cities()
-        lang = self.lang.split("-")[0]
         parts = [p for p in _PLACE_SEPARATOR.split(text) if p.strip(" .")]
         return bool(parts) and all(p.strip(" .").casefold() in cities
                                    or expand_place(p, lang=lang, script=self.script) for p in parts)
