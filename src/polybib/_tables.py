@@ -119,8 +119,12 @@ def _genre_keywords() -> frozenset[str]:
 
 @cache
 def _genre_pattern() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(_genre_keywords(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?:\.|(?!\w))", re.IGNORECASE)
+    keywords = sorted(_genre_keywords(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in keywords)
+    # the lookahead for a keyword's first letter spares the hundred alternatives at most words
+    first_letters = "".join(re.escape(c) for c in sorted({k[0] for k in keywords}))
+    lookahead = f"(?=[{first_letters}])" if first_letters else ""
+    return re.compile(rf"(?<!\w){lookahead}(?:{alternatives})(?:\.|(?!\w))", re.IGNORECASE)
 
 
 @cache
