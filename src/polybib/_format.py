@@ -33,7 +33,8 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cmp_to_key
+from functools import cache, cmp_to_key
+from pathlib import Path
 from typing import Any, Union
 
 from citeproc import Citation, CitationStylesBibliography, Locator
@@ -47,7 +48,7 @@ from ._fastcsl import (new_bibliography, new_item, new_source, register_citation
 from ._markup import MARKUPS, write_list
 from ._romanize import language_note, romanize_item
 from ._model import Person, Reference
-from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language
+from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language, resolve_style
 from ._initials import load_format_table
 from ._tables import month_number, season_number, table_forms
 
@@ -104,10 +105,9 @@ class _Entry:
     terms: dict[tuple[str, str], str]
     translated_title: str = ""   # printed in brackets after the romanised title ("Sodruzhestvo [The Commonwealth]")
 
-    @property
-    def compilers_as_editors(self) -> bool:
-        """citeproc-py has no compiler variable: compilers are given as editors, with compiler terms."""
-        return "compiler" in self.item and "editor" not in self.item
+    def compilers_as_editors(self, native: frozenset[str]) -> bool:
+        """For a style that does not call "compiler", compilers are given as editors, with compiler terms."""
+        return "compiler" in self.item and "editor" not in self.item and "compiler" not in native
 
 
 def _role_word(persons: Sequence[Person]) -> str:
@@ -133,9 +133,14 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             if isbd:
                 _isbd_item(ref, item)
             terms = {}
-            editor_word = _role_word(ref.editors)
+            # the record's own role words ("tərtib edənlər"); compilers' words stand for the editors' when
+            # there are only compilers, which a style that has no "compiler" prints as editors
+            editor_word = _role_word([p for p in ref.editors if p.role != "compiler"]) or _role_word(ref.editors)
             if editor_word:
                 terms[("editor", "verb-short")] = editor_word
+            compiler_word = _role_word([p for p in ref.editors if p.role == "compiler"])
+            if compiler_word:
+                terms[("compiler", "verb-short")] = compiler_word
             translator_word = _role_word(ref.translators)
             if translator_word:
                 terms[("translator", "verb-short")] = translator_word
@@ -192,6 +197,11 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
     for role in item.get("custom", {}).get(CUSTOM_KEY, {}).get("and-others", []):
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
+    for marker in ref.markers:   # "[S. l.]", "[б. и.]": the description says the place or publisher is not named
+        unnamed = _UNNAMED.fullmatch(marker)
+        variable = "publisher-place" if unnamed and unnamed["place"] else "publisher" if unnamed else None
+        if variable and not item.get(variable):
+            item[variable] = marker
     if any(marker in table_forms("electronic") for marker in ref.markers):
         item["medium"] = electronic_text(ref.language)   # "Текст : электронный", the content-type area
     # each note in a note of its own (GOST R 7.0.100-2018, the notes area); the number of parts the parser also keeps as a note is printed
@@ -201,6 +211,10 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
+
+
+# GOST 7.1-2003, 6.4.8 and 6.4.12: "[S. l.]", "[Б. м.]" (no place), "[s. n.]", "[б. и.]" (no publisher)
+_UNNAMED = re.compile(r"\[?(?:(?P<place>[Ss]\.\s?l\.|[Бб]\.\s?м\.)|[Ss]\.\s?n\.|[Бб]\.\s?и\.)\]?")
 
 
 def issue_date(date: str, language: str = "") -> dict[str, int]:
@@ -282,9 +296,11 @@ def prepared_items(records: Sequence[Record], *, style: str | os.PathLike[str] =
     return [romanize_item(e.item, system=romanize) if romanize else e.item for e in entries]
 
 
-def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = str) -> list[dict[str, Any]]:
-    """The items as citeproc-py reads them: CSL 1.0.2 name variables it lacks mapped to ones it has,
-    and the text escaped for the output markup (citeproc-py passes field values through as they are)."""
+def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = str,
+                    native: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The items as citeproc-py reads them: the CSL 1.0.2 name variables it lacks mapped to ones it has,
+    unless the style calls them itself (``native``: `_with_native_names` gives those), and the text
+    escaped for the output markup (citeproc-py passes field values through as they are)."""
     seen: dict[str, str] = {}
     items = []
     for entry in entries:
@@ -298,7 +314,7 @@ def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = st
             if isinstance(item.get(variable), str) and re.fullmatch(r"\d+\s*-\s*\d+", item[variable]):
                 item[variable] = re.sub(r"\s*-\s*", "–", item[variable])
         for variable, fallback in _NAME_FALLBACKS.items():
-            if variable in item:
+            if variable in item and variable not in native:
                 names = item.pop(variable)
                 item[fallback] = [*item.get(fallback, []), *names]
         items.append({k: v if k in _VERBATIM else _escaped(v, escape) for k, v in item.items()})
@@ -400,6 +416,28 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+@cache
+def _style_name_variables(path: str) -> frozenset[str]:
+    """Every variable a style's cs:names elements call (read from the file once per path)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()   # load_style reports it
+    return frozenset(name for called in re.findall(r"<names\b[^>]*\bvariable=\"([^\"]+)\"", text)
+                     for name in called.split())
+
+
+def _with_native_names(source: Any, items: Sequence[dict[str, Any]], native: frozenset[str]) -> Any:
+    """The source with the ``native`` name variables that citeproc-py reads as text (it has no
+    "compiler", "chair", "contributor" ...) read as names: a style that calls "compiler" prints its
+    compilers with its own term ("сост.", "tərt.") beside the editors, not as editors."""
+    for item in items:
+        for variable in native & item.keys():
+            reference = source[str(item["id"]).lower()]
+            dict.__setitem__(reference, variable.replace("-", "_"), source.parse_names(item[variable]))
+    return source
+
+
 class _Session:
     """The styles of one call, one per locale, all sharing the list's order and numbering."""
 
@@ -407,12 +445,17 @@ class _Session:
         if output not in MARKUPS:
             raise StyleError(f"unknown output {output!r}; choose one of {', '.join(MARKUPS)}")
         self.style, self.output = style, output
+        self.native = _style_name_variables(resolve_style(style)) & frozenset(_NAME_FALLBACKS)
         with warnings.catch_warnings():  # citeproc-py warns about every CSL 1.0.2 variable it lacks
             warnings.simplefilter("ignore")
-            self.source = new_source(_citeproc_items(entries))
+            items = _citeproc_items(entries, native=self.native)
+            self.source = _with_native_names(new_source(items), items, self.native)
             # text needs no escaping: one source serves both
-            self.marked_source = (self.source if output == "text" else
-                                  new_source(_citeproc_items(entries, MARKUPS[output].preformat)))
+            if output == "text":
+                self.marked_source = self.source
+            else:
+                items = _citeproc_items(entries, MARKUPS[output].preformat, native=self.native)
+                self.marked_source = _with_native_names(new_source(items), items, self.native)
         self.implicit_suffixes: dict[str, str] = {}
         self.loaded: dict[str, LoadedStyle] = {}
         self.bibliographies: dict[str, CitationStylesBibliography] = {}
@@ -537,7 +580,7 @@ def format_bibliography(records: Sequence[Record], *, style: str | os.PathLike[s
             entry_locale = entry_locale or list_locale
             loaded, bibliography = session.bibliography(entry_locale, keys, output)
             terms = dict(entry.terms) if entry_locales else {}
-            if entry.compilers_as_editors:
+            if entry.compilers_as_editors(session.native):
                 for form in (None, "short", "verb", "verb-short"):
                     terms.setdefault(("editor", form or "long"), loaded.term_forms("compiler", form))
             loaded.use_entry(language=entry.language or entry_locale.split("-")[0], terms=terms)

@@ -1619,7 +1619,8 @@ class _Parser:
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
             elif _NOT_NAMED.fullmatch(text):
-                self.mark(piece)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
+                into.markers.append(text)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
+                self.mark(piece)
                 self.sine_loco = True
             elif not into.publishers and (publisher := self.take_place_before_colon(piece, into)):
                 # "Baku: Qanun, 240 p.": a place and its publisher inside the comma chain
