@@ -102,6 +102,8 @@ def words_not_kept(ref: Reference, text: str) -> list[str]:
             continue  # "36 – 5 6" kept as "36--56"; "Accessed 7 January 2002" kept as 2002-01-07
         if folded.isalpha() and _part_of_broken_word(words, i, kept):
             continue  # "fakül- təsində" kept as "fakültəsində" (a hyphen left by a line end)
+        if word.isupper() and len(word) <= 3 and all(letter in kept for letter in folded):
+            continue  # "Smith CD" kept as "Smith, C. D." (Vancouver initials without full stops)
         lost.append(word)
     return lost
 

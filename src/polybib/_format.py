@@ -223,7 +223,12 @@ def issue_date(date: str, language: str = "") -> dict[str, int]:
 
     >>> issue_date("12 aprel"), issue_date("декабрь 30"), issue_date("июн."), issue_date("Summer")
     ({'month': 4, 'day': 12}, {'month': 12, 'day': 30}, {'month': 6}, {'season': 2})
+    >>> issue_date("12.03.2010")
+    {'month': 3, 'day': 12}
     """
+    numeric = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.\d{4})?", date.strip())   # "12.03.2010"
+    if numeric and 1 <= int(numeric.group(2)) <= 12 and 1 <= int(numeric.group(1)) <= 31:
+        return {"month": int(numeric.group(2)), "day": int(numeric.group(1))}
     match = _ISSUE_DATE.fullmatch(date.strip())
     if not match:
         return {}

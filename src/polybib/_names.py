@@ -129,6 +129,10 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if _CORPORATE.search(text):
         return None
     words = text.split(" ")
+    if len(words) == 2 and _BARE_INITIALS.fullmatch(words[1]) and _is_name_word(words[0]) and not words[0].isupper():
+        return Person(family=words[0], given=space_initials(".".join(words[1]) + "."))   # Vancouver: "Smith AB"
+    if len(words) >= 2 and _BARE_INITIALS.fullmatch(words[0]) and len(words[0]) > 1 and not words[1].isupper():
+        return None   # "IT Revolution", "BP Company": an acronym opens a body's name; initials have full stops
     patronymic_particle = len(words) == 4 and words[-1].casefold() in _PATRONYMIC_PARTICLES
     if (2 <= len(words) <= 3 or patronymic_particle) and all(_is_name_word(w) or _INITIALS.fullmatch(w)
                                                             for w in words):
@@ -147,6 +151,7 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     return None
 
 
+_BARE_INITIALS = re.compile(rf"{UP}{{1,3}}")
 _PATRONYMIC_PARTICLES = frozenset(("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "ұлы", "қызы",
                                    "угли", "қизи", "o‘g‘li", "qizi", "уулу", "кызы"))
 _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna",

@@ -182,7 +182,9 @@ _APA_BOOK_END = re.compile(
 _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.?(?:\s(?:яз|мови|языка)\.?)?(?=\s|$)")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
-_HOST_LINK = re.compile(r"\s?//\s?|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
+# "//", or the older link words ("В кн.:", "In:"), or both ("// В кн.: ...", "// In: ...")
+_HOST_LINK = re.compile(r"\s?//\s?(?:(?:В кн\.|В сб\.|In:|İn:)\s?:?\s?)?"
+                        r"|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
 _PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 # the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
@@ -192,7 +194,7 @@ _PAGES_SUFFIX = re.compile(rf"^(\d+\s?{_D}\s?\d+\s?{_D}?\s?(?:betlar|bet|b)|\d+\
                            re.IGNORECASE)
 _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Cilt|Yıl|C|c|Ҹ|ҹ|Kitab|Kitob|Cild|Hissə|Книга|Кн|Kn)\.?\s?"
                      r"([\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)\.?$"
-                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
+                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|kitоb|hissə|том|часть|Volume)\.?$"
                      r"|^([IVXLC]+)\s?[cҹ]\.?$"
                      r"|^(?:Volume|Vol\.)\s?(\d+)\.?$", re.IGNORECASE)
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
@@ -248,7 +250,7 @@ def _volume_in_title() -> re.Pattern[str]:
         rf"|(?:\d+|(?i:{cardinals}))\s?(?:cilddə|ҹилддә|томдық))(?=\s|$|[.,]))?\.?\s?"   # "5 томдық"
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
-        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|kitab|kitob|hissə|том)\b"
+        r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|hissə|том)\b"
         r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
@@ -263,8 +265,22 @@ _LEGAL_ACT = re.compile(r"(?:^|\s)(?:наказ\w*|постанов\w*|указ\
                         r"qanun\w*|fərman\w*|qərar\w*|sərəncam\w*|затв\.\s?наказом)(?:\s|$)", re.IGNORECASE)
 _STANDARD = re.compile(r"^((?:ГОСТ|GOST|ДСТУ|СТБ|СТ РК|AZS|ISO|ОСТ|СНиП|СП)(?:\s(?:Р|R|ISO|IEC|EN|ISO/IEC))*"
                        r"\s[\d.:/\-—–]+)\.\s")
+# Vancouver (NLM): "Smith AB, Jones CD, et al. Title. J Med Sci. 2010 Mar;5(2):100-5."
+_VANCOUVER_NAME = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?\s{UP}{{1,3}}"
+_VANCOUVER_OTHERS = re.compile(r"et al|и др|və b")
+_VANCOUVER = re.compile(
+    rf"(?P<authors>{_VANCOUVER_NAME}(?:,\s{_VANCOUVER_NAME})*(?:,\s(?:et al|и др|və b))?)\.\s"
+    r"(?P<title>[^.?!]{3,}[.?!])\s(?P<journal>[^.;:\d][^.;:]*?)\.?\s"
+    rf"(?P<year>{_YEAR})(?:\s[^\W\d_]{{3,}}\.?(?:\s\d{{1,2}})?)?;\s?(?P<volume>\d+)?(?:\s?\((?P<number>[^)]+)\))?"
+    r"(?::\s?(?P<pages>[\dA-Za-z]+(?:\s?[-–]\s?[\dA-Za-z]+)?))?\.?(?=\s|$)")
+# a host's heading: "Иванов И. И. Книга", "Brown K. (ed.) The Handbook", "Brown K., Smith J. (eds.). Book"
+_HOST_HEADING = re.compile(rf"(?P<names>{NAME_WORD},?\s?{INITIALS}(?:(?:,\s?|\s(?:and|&|и|və)\s){NAME_WORD},?\s?{INITIALS})*)"
+                           r"\s?(?:\((?P<role>[^()\d]{1,12})\)\.?)?\s(?=[^\W\d_])")
+_HOST_NAMES_SPLIT = re.compile(r"(?<=\.),\s?|\s(?:and|&|и|və)\s")
 _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "(Eds.). "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
+_NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
+_ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?опт", re.IGNORECASE)
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -276,6 +292,7 @@ _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|с
 # in the re module's cache at every call).
 _UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
+_JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
 _YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... or before a dash
@@ -341,6 +358,7 @@ _GEORGIAN_START = re.compile(r"^[\u10d0-\u10ff]")
 _GEORGIAN_NAME = re.compile(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)")
 _GEORGIAN_HOST_AUTHOR = re.compile(r"^([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)\s?")
 _HEADING_COMMA = re.compile(r"\s?,\s?(?=\S)")
+_INVERTED_NAMES_SEPARATOR = re.compile(r",\s(?:(?:and|&)\s)?|\s(?:and|&)\s")   # "Smith, John, and Jane Doe"
 _NAME_SEPARATOR = re.compile(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s")
 _NAME_WORD_SEPARATOR = re.compile(r"[\s,]+")
 _APA_EDITOR_SEPARATOR = re.compile(r",\s?(?:&\s?)?|\s&\s|\s(?:and|и)\s")
@@ -357,7 +375,7 @@ _PLACE_AND_PUBLISHER = re.compile(r"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^
 _PLACE_AFTER_PUBLISHER = re.compile(r",\s?([^,]{2,40})$")
 _PUBLISHER_SEPARATOR = re.compile(r"\s?;\s?|\s:\s")
 _PLACE_SEPARATOR = re.compile(rf"\s?[;{DASH_CLASS}]\s?")
-_PLACE_LIST_SEPARATOR = re.compile(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)")
+_PLACE_LIST_SEPARATOR = re.compile(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)|\s(?:and|&)\s")
 _PLACE_PAIR_HYPHEN = re.compile(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])")
 _SINE_LOCO = re.compile(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)")
 _SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
@@ -521,6 +539,7 @@ class _Parser:
     # -- the document itself -----------------------------------------------------------------------
     def parse_part(self, part: Piece) -> None:
         ref = self.ref
+        part = self.parse_vancouver(part)
         part = self.parse_apa(part)
         part = self.parse_author_date(part)
         part = self.parse_act_title(part)
@@ -558,6 +577,35 @@ class _Parser:
             ref.genre = self.take(self.genre_area, "genre")
         if self.volume_title is not None:   # "Атлас. – Том 1: Природные условия": the volume's own title
             ref.maintitle, ref.title = ref.title, self.take(self.volume_title, "title")
+
+    def parse_vancouver(self, part: Piece) -> Piece:
+        """A Vancouver (NLM) journal article, as medical journals print them: "Smith AB, Jones CD. Title.
+        J Med Sci. 2010;5(2):100-5." (initials without full stops, the journal's abbreviation, then
+        year;volume(issue):pages)."""
+        match = _VANCOUVER.match(part.text)
+        if not match:
+            return part
+        names = [n.strip() for n in match["authors"].split(",")]
+        others = bool(names) and bool(_VANCOUVER_OTHERS.fullmatch(names[-1]))
+        persons = [parse_person(n) for n in (names[:-1] if others else names)]
+        if not persons or None in persons:
+            return part
+        ref = self.ref
+        ref.entry_type = "article"
+        ref.authors = [*persons, *([Person(family="others")] if others else [])]
+        self.claim(part.start, part.start + match.end("authors"), "author")
+        ref.title = self.take(part.cut(match.start("title"), match.end("title")).strip(" ."), "title")
+        ref.host = Reference(entry_type="periodical",
+                             title=self.take(part.cut(match.start("journal"), match.end("journal")).strip(" ."),
+                                             "journaltitle"))
+        ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        for name in ("volume", "number"):
+            if match[name]:
+                setattr(ref, name, self.take(part.cut(match.start(name), match.end(name)), name))
+        if match["pages"]:
+            ref.pages = _page_range(self.take(part.cut(match.start("pages"), match.end("pages")), "pages"))
+        self.claim(part.start, part.start + match.end())   # the full stops, ";", ":" and brackets between them
+        return part.cut(match.end())
 
     def parse_apa(self, part: Piece) -> Piece:
         """An APA 7 reference, in English or with another language's words: "Family, I. I., &
@@ -831,8 +879,9 @@ class _Parser:
             match = pattern.match(text)
             if not match:
                 continue
-            if kind == "two-words" and self.title_follows_directly(part.cut(match.end())):
-                continue   # "Азербайджанская Республика. – Баку : ...": a two-word title, not a name
+            if kind == "two-words" and (self.title_follows_directly(part.cut(match.end()))
+                                        or self.genre_follows(part.cut(match.end()))):
+                continue   # "Азербайджанская Республика. – Баку : ...", "Кыргыз Тарыхы. Энциклопедия.": a title
             persons = self.read_heading_persons(match.group("name"), kind)
             if persons:
                 self.claim(part.start, part.start + match.end(), "author")
@@ -860,6 +909,13 @@ class _Parser:
         self.claim(rest.start, rest.start + match.end(), role)
         return [], rest.cut(match.end())
 
+    def genre_follows(self, rest: Piece) -> bool:
+        """Whether the next sentence is a genre alone ("Энциклопедия.", "Dərslik."): what came before
+        it is a title, not a heading."""
+        areas = split_areas(rest)
+        sentences = self.split_sentences(areas[0]) if areas else []
+        return bool(sentences) and is_genre(sentences[0].text.strip(" ."))
+
     def title_follows_directly(self, rest: Piece) -> bool:
         """Whether an area separator or the publication area comes right after a would-be heading."""
         areas = split_areas(rest)
@@ -872,6 +928,10 @@ class _Parser:
         if kind == "comma":
             person = parse_person(name)
             return [person] if person else []
+        if kind == "inverted-first":   # "Smith, John, and Jane Doe"
+            family, given, *others = _INVERTED_NAMES_SEPARATOR.split(name)
+            persons = [Person(family=family, given=given), *(parse_person(other) for other in others)]
+            return [p for p in persons if p] if all(persons) else []
         if kind == "comma-list":
             persons = [parse_person(m.group()) for m in _NAME_COMMA_INITIALS.finditer(name)]
             return [p for p in persons if p] if all(persons) else []
@@ -993,6 +1053,8 @@ class _Parser:
         day = _YEAR_DAY_MONTH.match(text)
         if day and month_number(day.group(1)):
             return True   # "2011, 18 oktyabr, № 230": a newspaper's year and day
+        if _NUMERIC_DAY.match(text):
+            return True   # "12.03.2010, №45": a newspaper's day in figures
         if _NOTE_AFTER_TITLE.fullmatch(text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
@@ -1468,6 +1530,11 @@ class _Parser:
             ref.year = ref.year or text[:4]
             self.claim(area.start, area.end, "year")
             return
+        match = _NUMERIC_DAY.fullmatch(text)
+        if match and not ref.date and not ref.year:   # "12.03.2010": a newspaper's day in figures
+            ref.year = match.group(3)
+            ref.date = self.take(area.strip(" ."), "date")
+            return
         match = _NEWSPAPER_DAY.match(text)
         if match and month_number(match.group(2)):
             ref.date = text
@@ -1598,6 +1665,10 @@ class _Parser:
         # unquoted title-like piece before it (or before a volume number) names the larger work.
         quoted = next((p for p in pieces if _QUOTED.fullmatch(p.text.strip(" ."))), None)
         host_title: Piece | None = None
+        # "Tarix və onun problemləri, 2010, № 3, səh. 45-50": a serial's name, its year and issue, no place
+        serial = len(pieces) > 2 and bool(_JUST_YEAR.fullmatch(pieces[1].text.strip(" ."))) and \
+            any(self.area_kind(p.text.strip(" .")) == "number" for p in pieces[2:]) and \
+            not any(self.is_place(p.text) for p in pieces)
         for index, piece in enumerate(pieces):
             text = piece.text.strip(" .")
             if not text:
@@ -1608,7 +1679,7 @@ class _Parser:
                 self.claim(piece.start, piece.end, "publisher")
             elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
                     and not self.is_place(text) and not self.area_kind(text) and not any(ch.isdigit() for ch in text) \
-                    and (quoted is not None and quoted is not piece or _VOLUME.match(following)) \
+                    and (quoted is not None and quoted is not piece or _VOLUME.match(following) or serial) \
                     and len(text.split()) >= 2:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
@@ -1638,7 +1709,12 @@ class _Parser:
                     and not _INITIAL_GLUED_TO_NAME.search(text):
                 into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
-        if host_title is not None:
+        if host_title is not None and serial:
+            self.ref.host = Reference(entry_type="periodical", title=self.take(host_title.strip(" ."), "journaltitle"))
+            self.ref.entry_type = "article"
+            self.ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                              span=Span(host_title.start, host_title.end))
+        elif host_title is not None:
             self.ref.host = Reference(entry_type="book", title=self.take(host_title.strip(" ."), "booktitle"))
             self.ref.entry_type = "incollection"
             self.ref.diagnose("part-without-link", "the larger work's title follows the part's title without "
@@ -1686,7 +1762,7 @@ class _Parser:
         return lang if lang != "en" or self.script != "Latn" else self.lang.split("-")[0]
 
     def _place_parts(self, text: str) -> list[str]:
-        parts = _PLACE_LIST_SEPARATOR.split(text)
+        parts = _PLACE_LIST_SEPARATOR.split(text)   # "М.; Л.", "London and New York"
         out = []
         lang = self.lang.split("-")[0]
         for part in parts:
@@ -1708,6 +1784,16 @@ class _Parser:
             host_ref.authors.append(Person(family=match.group(1), given=match.group(2)))
             self.claim(areas[0].start, areas[0].start + match.end(), "bookauthor")
             areas[0] = areas[0].cut(match.end())
+        heading = _HOST_HEADING.match(areas[0].text) if areas and not match else None
+        persons = [parse_person(n) for n in _HOST_NAMES_SPLIT.split(heading["names"])] if heading else []
+        role = role_of(heading["role"]) if heading and heading["role"] else None
+        if persons and None not in persons and (role in ("editor", "compiler") or not heading["role"]):
+            # "// Иванов И. И. Книга", "In: Brown K. (ed.) The Handbook": the host's author, or its editor
+            for person in persons:
+                person.role, person.role_raw = role or "author", heading["role"] or ""
+            (ref.editors if role else host_ref.authors).extend(persons)
+            self.claim(areas[0].start, areas[0].start + heading.end(), "editor" if role else "bookauthor")
+            areas[0] = areas[0].cut(heading.end())
         zone, tail = self.find_title_zone(areas) if areas else (host, [])
         sentences = self.split_sentences(zone)
         # the sentences of the host's first area that are numbers belong to the areas after it
@@ -1830,9 +1916,9 @@ class _Parser:
                 ref.entry_type = "legislation"
             elif _JOURNAL_GENRE.search(ref.genre) and electronic:
                 ref.entry_type = "periodical"
-            elif electronic or (
+            elif (electronic and not any(_ON_A_DISC.search(n) for n in ref.note)) or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
-                ref.entry_type = "online"
+                ref.entry_type = "online"   # not an electronic resource on a disc ("1 электрон. опт. диск (CD-ROM)")
             elif _WEBSITE_GENRE.search(ref.genre):
                 ref.entry_type = "online"
             elif "--" in ref.volume and not ref.pages:
@@ -1960,6 +2046,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
     return _PlacePatterns(
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
                              rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
+                             rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"   # "“Kaspi” qəzeti, 12.03.2010"
                              rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
@@ -1985,6 +2072,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
     (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
      "comma-list"),
+    # Family, Given, and Given Family.  (Chicago and MLA: the first name inverted, the others not)
+    (rf"^(?P<name>{NAME_WORD},\s{NAME_WORD}(?:\s{INITIAL})?(?:,\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})*,?"
+     rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
     # Family, Given Patronymic.
