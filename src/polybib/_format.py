@@ -141,6 +141,9 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             compiler_word = _role_word([p for p in ref.editors if p.role == "compiler"])
             if compiler_word:
                 terms[("compiler", "verb-short")] = compiler_word
+            others = and_others_words(ref.language)
+            if others:   # "[і інш.]" in a Belarusian entry, which the ru-RU locale would give as "[и др.]"
+                terms[("et-al", "long")] = others
             translator_word = _role_word(ref.translators)
             if translator_word:
                 terms[("translator", "verb-short")] = translator_word
@@ -242,6 +245,15 @@ def issue_date(date: str, language: str = "") -> dict[str, int]:
 
 # "12 aprel", "12апр.", "декабрь 30", "июнь", "Summer"
 _ISSUE_DATE = re.compile(r"(?:(?P<day>\d{1,2})\s?)?(?P<word>[^\W\d_]{3,})\.?|(?P<word2>[^\W\d_]{3,})\.?\s(?P<day2>\d{1,2})")
+
+
+def and_others_words(language: str) -> str:
+    """"And others" in a language whose entries borrow another language's CSL locale (empty for the rest).
+
+    >>> and_others_words("be"), and_others_words("ru")
+    ('і інш.', '')
+    """
+    return load_format_table("and_others")["entries"]["and_others"].get(language.split("-")[0].casefold(), "")
 
 
 def electronic_text(language: str) -> str:

@@ -51,7 +51,8 @@ _CORPORATE = re.compile(
     r"агентств|центр|служб|управлени|совет|союз|общество|издательств|редакци|департамент|палата|"
     r"instit|universit|akademi|komit|nazirliy|assosiasi|kitabxana|mərkəz|cəmiyyət|şura|idarə|katibliy|"
     r"library|association|federation|agency|society|committee|council|ministry|department|office|bureau|"
-    r"company|corporation|foundation|bank|fund|group|organi[sz]ation|service|\binc\b|\bltd\b|"
+    r"company|corporation|foundation|bank|fund|group|organi[sz]ation|service|\binc\b|\bltd\b|\bnations\b|"
+    r"\bunion\b|\bforum\b|programme|commission|parliament|"
     r"інститут|університет|міністерств|бібліотек|інстытут|універсітэт|бібліятэк)", re.IGNORECASE)
 _INITIAL_SPLIT = re.compile(rf"({INITIAL})")
 _INITIAL = re.compile(INITIAL)

@@ -205,7 +205,9 @@ _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
-                     r"|(?:fəlsəfə|elmlər)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis\.|dissertasiya|avtoref)", re.IGNORECASE)
+                     r"|(?:fəlsəfə|elmləri?)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis(?:\.|$)|dissertasiya|avtoref)"
+                     # "PhD thesis", "Ph.D. dissertation", "Master's thesis"
+                     r"|\b(?:PhD|Ph\.\s?D\.|doctoral|master'?s|MA|MSc)\s(?:thesis|dissertation)\b", re.IGNORECASE)
 _PROCEEDINGS_WORDS = (r"(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
                       r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)")
 _PROCEEDINGS = re.compile(rf"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*{_PROCEEDINGS_WORDS}",
@@ -281,6 +283,9 @@ _HEADING_ROLE = re.compile(r"^\(([^()\d]{1,30})\)\.?\s?")   # "(baş red.). ", "
 _NEWSPAPER_DAY = re.compile(r"^(\d{1,2})\s?([^\W\d_]+)\.?$")
 _NUMERIC_DAY = re.compile(rf"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.({_YEAR})(?![\d.])")
 _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?опт", re.IGNORECASE)
+_STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
+# "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
+_PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -941,6 +946,9 @@ class _Parser:
                 return []
             if any(is_genre(w) for w in words) or _PROCEEDINGS.match(name):
                 return []   # "Материалы Междунар. науч.-практ. конф.": a collection's title, not a name
+            if _STATE.search(name) or name in _countries() or _CORPORATE.search(name):
+                # "United Nations.", "World Bank.", "Российская Федерация. Законы.": a body heads the record
+                return [Person(corporate=name)]
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
@@ -1102,6 +1110,11 @@ class _Parser:
             title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
             self.claim(title.start - 1, title.start)
             self.claim(title.end, title.end + 1)
+        sentences = self.split_sentences(title) if not ref.genre else []
+        if len(sentences) > 1 and _THESIS.search(sentences[-1].text):
+            # "Title. Tarix elmləri namizədi ... təqdim olunmuş dissertasiya.": the thesis designation in a sentence
+            ref.genre = ref.thesis_type = self.take(sentences[-1].strip(" ."), "genre")
+            title = title.cut(0, sentences[-1].start - title.start)
         title = self.split_trailing_genre(title.strip(" ."))
         ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(" ."), "title")), title)
         subtitles, genres = [], []
@@ -1315,12 +1328,18 @@ class _Parser:
                 groups.append(group)
         first_persons: list[Person] = []
         for index, group in enumerate(groups):
+            bracketed = group.strip(" .")
+            if len(bracketed.text) > 2 and bracketed.text[0] == "[" and bracketed.text[-1] == "]":
+                # "[вступ. ст. и примеч. А. Смирнова]": responsibility the cataloguer took from elsewhere
+                self.claim(bracketed.start, bracketed.start + 1)
+                self.claim(bracketed.end - 1, bracketed.end)
+                group = bracketed.cut(1, len(bracketed.text) - 1)
             role, role_raw, names = self.split_role(group)
-            persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
-            if role == "note":
+            if role == "note":   # "рец.", "вступ. ст. и примеч.": kept whole in the note, names and all
                 self.ref.note.append(group.text)
                 self.mark(group)
                 continue
+            persons, others, corporate = self.read_names(names, role=role, role_raw=role_raw)
             self.mark(group)
             if corporate:
                 ref.organizations.append(corporate)
@@ -1485,7 +1504,12 @@ class _Parser:
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not _YEAR_SEARCH.search(text):
+        if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
+            ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
+            self.mark(area)
+            return
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
+                and not _PUBLISHED_BY.search(text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         if _PRINT_RUN.match(text) or _resource_note().match(text) or _GAZETTE_ARTICLE.match(text):
@@ -1684,6 +1708,10 @@ class _Parser:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
                 self.classify_area(piece, into=into, commas=False)
+            elif into is self.ref and not into.thesis_type and _THESIS.search(text) and len(text) < 80:
+                into.genre = into.thesis_type = self.take(piece.strip(" ."), "genre")   # "PhD dissertation, University of London, 2008"
+            elif into is self.ref and into.thesis_type and not self.is_place(text) and _CORPORATE.search(text):
+                into.organizations.append(self.take(piece.strip(" ."), "organization"))   # the thesis's university
             elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
             elif _YEAR_ALONE.fullmatch(text):
