@@ -42,7 +42,9 @@ _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly",
 FAMILY_PREFIXES = frozenset(("de", "van", "von", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ter",
                              "ten", "al", "el", "ibn", "bin", "fon", "фон", "ван", "де", "ди", "аль", "ал", "əl"))
 
-_INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS})\s?(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
+# (a particle between the initials: "S. xanım B. Aşurbəyli", the initials of "Sara xanım Balabəy qızı")
+_INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS}(?:\s(?:xanım|ханум|bəy|бек)\s{INITIALS})?)\s?"
+                             rf"(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
 _FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}(?:\s?{UP})?|{UP})$")
 _FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>{_FAMILY}),\s(?P<given>.+)$")
 # Words that make a name a corporate body (an institution, a ministry, a library ...).

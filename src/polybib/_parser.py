@@ -1228,10 +1228,16 @@ class _Parser:
                 journal = title_part.cut(sentences[-2].start - title_part.start)
             title_part = title_part.cut(0, journal.start - title_part.start).strip(" .")
         name = self.without_serial_word(self.take(journal.strip(" ."), "journaltitle"))
-        ref.host = Reference(entry_type="periodical", title=_strip_quotes(name))
+        # a conference's papers ("/ Тезисы X всерос. науч. конф. «…». МИФИ, 2003") are a book, not a serial
+        kind = "book" if _PROCEEDINGS.match(journal.text) else "periodical"
+        ref.host = Reference(entry_type=kind, title=_strip_quotes(name))
         ref.entry_type = "article"
-        ref.diagnose("serial-without-link", "the journal follows the title without '//'",
-                     span=Span(journal.start, journal.end))
+        if kind == "book":
+            ref.diagnose("part-without-link", "the larger work's title follows the part's title without '//'",
+                         span=Span(journal.start, journal.end))
+        else:
+            ref.diagnose("serial-without-link", "the journal follows the title without '//'",
+                         span=Span(journal.start, journal.end))
         return title_part, sor
 
     def without_serial_word(self, name: str, *, quoted_only: bool = False) -> str:
@@ -1600,10 +1606,14 @@ class _Parser:
         match = _MONTH_YEAR.fullmatch(text)
         if match and (month_number(match.group(1)) or season_number(match.group(1), self.lang)) and not ref.year:
             ref.year = match.group(2)
-            ref.date = ref.date or match.group(1)
+            if ref is self.ref:   # a book's "Пенза. июнь 2001": the month is a note (only an issue is dated)
+                self.ref.note.append(match.group(1))
+                self.mark(area)
+            else:
+                ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
             return
-        if ref.year and not ref.date and _WORD_OF_THREE.fullmatch(text) \
+        if ref is not self.ref and ref.year and not ref.date and _WORD_OF_THREE.fullmatch(text) \
                 and (month_number(text.rstrip(".")) or season_number(text, self.lang)):
             # the month or season that names a journal's issue, after its year: "– 2001. – июн.", "– 2007. – Summer"
             ref.date = self.take(area.strip(" ."), "date")
@@ -2104,7 +2114,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     (rf"^(?P<name>{NAME_WORD},\s{NAME_WORD}(?:\s{INITIAL})?(?:,\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})*,?"
      rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
-    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS})\s?(?=\S)", "comma"),
+    # (and a particle between initials: "Aşurbəyli, S. xanım B.", as "Sara xanım Balabəy qızı" is initialised)
+    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS}(?:\s(?:xanım|ханум|bəy|бек)\s{INITIALS})?)\s?(?=\S)",
+     "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
     # Family Given Patronymic.  (the whole name; Turkic "Əlirza oğlu", East-Slavic "Константинович")
