@@ -141,6 +141,8 @@ def _entries(records: Sequence[Record], *, isbd: bool) -> list[_Entry]:
             compiler_word = _role_word([p for p in ref.editors if p.role == "compiler"])
             if compiler_word:
                 terms[("compiler", "verb-short")] = compiler_word
+            if re.search(r"[^\W\dIVXLC]", ref.volume):   # "BİRİNCİ CİLD": the volume says its own word
+                terms[("volume", "short")] = terms[("volume", "long")] = ""
             others = and_others_words(ref.language)
             if others:   # "[і інш.]" in a Belarusian entry, which the ru-RU locale would give as "[и др.]"
                 terms[("et-al", "long")] = others

@@ -30,11 +30,11 @@ UP = f"[{re.escape(_UPPER)}\u10d0-\u10ff]"
 LOW = f"[{re.escape(_LOWER)}\u10d0-\u10ff\u0301]"
 # Digraph initials that stand for one sound (GOST 7.80: Дж., Sh., Yu. are kept whole).
 _DIGRAPH = r"(?:Dzh|Sh|Ch|Zh|Kh|Ts|Yu|Ya|Yo|Ye|Dj|Gh|Th|Ph|Sch|Дж|ირ|ალ|ვლ|ნ[ი]|Ю|Я)"
-INITIAL = rf"(?:{_DIGRAPH}|{UP}|[\u10d0-\u10ff]{{1,2}})\."
+INITIAL = rf"(?:{_DIGRAPH}|{UP}|[\u10d0-\u10ff]{{1,2}}|[\u0620-\u064a\u067e-\u06d3]{{1,2}})\."   # Georgian, Arabic script
 # A run of initials: "İ.O.", "H. H.", "P.-F.", "Н. А."
 INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,2}}"
 NAME_WORD = rf"{UP}{LOW}+(?:[-‑'’]{UP}?{LOW}+)*['’]?"
-_FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+)"
+_FAMILY = rf"(?:{NAME_WORD}|{UP}{{2,}}(?:-{UP}{{2,}})?|[\u10d0-\u10ff]+|[\u0620-\u064a\u067e-\u06d3]{{3,}})"
 _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly", "kyzy", "xanım", "ханум", "bəy",
               "бек", "паша", "ibn", "ибн", "fon", "фон", "van", "von", "de", "da", "ван", "ди", "ал", "əl",
               "xan", "хан")

@@ -244,7 +244,9 @@ def _volume_in_title() -> re.Pattern[str]:
     """The pattern of "в 22 т. Т. 5", ": у 2 ч. Ч. 1.", ". I cild", ". III c.", ". Т. 1—4", "Үч ҹилддә. Ҹ. 1" (the
     cardinal numerals from the terms table)."""
     cardinals = "|".join(re.escape(f) for f in table_forms("cardinals"))
-    starts = "".join(sorted({c for f in table_forms("cardinals") for c in (f[0].lower(), f[0].upper())}))
+    ordinals = "|".join(re.escape(f) for f in table_forms("ordinals"))
+    starts = "".join(sorted({c for f in (*table_forms("cardinals"), *table_forms("ordinals"))
+                             for c in (f[0].lower(), f[0].upper(), "İ" if f[0] == "i" else "")}))   # "İkinci"
     return re.compile(
         rf"(?:^|[.:,]\s?)(?=[ВвУуIn\dТтЧчVvKkCcBҸ{starts}])"
         rf"(?P<volumes>(?:(?:[ВвУу]|In)\s?\d+(?:-?х|-и)?\s?(?:(?:т|ч|кн|vols?)\.?|cilddə|ҹилддә)"
@@ -253,7 +255,8 @@ def _volume_in_title() -> re.Pattern[str]:
         r"(?:(?:Т|т|Ч|ч|Кн|кн|Vol|vol|V|Bd|ტ|C|Ҹ)\.\s?(?P<number>[\dIVXLC]+(?:\s?[-–—]\s?[\dIVXLC]+)?)"
         r"(?P<part>,\s?(?:кн|ч|вып|Kn|kitab)\.?\s?\d+)?"
         r"|(?P<number2>[\dIVXLC]+)(?:[-\s]?(?:ci|cı|cu|cü)?\s?(?:cild|cildi|ҹилд|kitab|kitob|hissə|том)\b"
-        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$)))?"   # "III c.": a Roman numeral and "cild" shortened
+        r"|(?<=[IVXLC])\s?[cҹ](?=\.|$))"   # "III c.": a Roman numeral and "cild" shortened
+        rf"|(?P<words>(?i:{ordinals})\s(?i:cild|cildi|kitab|hissə))\b)?"   # "BİRİNCİ CİLD": in words
         r"(?=\s?(?:[.:,]|$))(?!\.[^\W\d_])")
 _COLLECTION = re.compile(r"сборник|сб\.|збірник|зб\.|зборнік|məcmuə|toplu|toplusu|collection|collected|жинақ|to'plam",
                          re.IGNORECASE)
@@ -333,8 +336,10 @@ _SPACED_SLASH = re.compile(r"\s/\s")
 _PAGE_LIST_SEPARATOR = re.compile(r"\s?[;,]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?")
 _PAGES_WORD_AT_END = re.compile(r"\s?[-–]?\s?(?:betlar|bet|b)\.?$", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s?\(([^()]+)\)")
+_PARENTHESISED = re.compile(r"\([^()]+\)")
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")
 _BRACKETED_NUMBER = re.compile(r"\[\d+\]")
+_RESOURCE_SIZE = re.compile(r"\(\s?\d[\d\s,.]*\s?(?:Кб|Мб|Гб|KB|MB|GB|Kb|Mb|Gb|кБ|МБ|ГБ)\s?\)")   # "(196 Мб)"
 _BRACKETED_SOURCE = re.compile(r"^\((.+)\)\.?$")
 _NOTE_AFTER_TITLE = re.compile(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?")
 _QUOTED = re.compile(r"[«\"“„].+[»\"”“]")
@@ -1274,7 +1279,7 @@ class _Parser:
         if match.group("volumes"):
             ref.volumes = match.group("volumes").strip()
             ref.note.append(ref.volumes)
-        number = match.group("number") or match.group("number2")
+        number = match.group("number") or match.group("number2") or match.group("words")
         if number:
             ref.volume = _RANGE_DASH.sub("--", number)
         if match.group("part"):
@@ -1506,6 +1511,10 @@ class _Parser:
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
             self.mark(area)
             return
+        if _RESOURCE_SIZE.fullmatch(text):
+            self.ref.note.append(text)   # "(196 Мб)": an electronic resource's size, a note
+            self.mark(area)
+            return
         if text.startswith("(") and text.endswith(")") and not _BRACKETED_YEAR.match(text):
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
@@ -1592,6 +1601,8 @@ class _Parser:
                 self.mark(rest)
             elif rest and _LANGUAGE_NOTE.match(rest.text.strip(" .")):
                 self.classify_area(rest, into=ref, commas=commas)   # "200 p. (in Russian)"
+            elif rest and _PARENTHESISED.fullmatch(rest.text.strip(" .")):
+                self.classify_area(rest, into=ref, commas=commas)   # "300 с. (Серія «Історія»)": DSTU's series
             return
         if _SHORT_NUMBER.fullmatch(text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
@@ -1901,6 +1912,15 @@ class _Parser:
         if host_ref.number:   # the part's number is its own (a legal act's "№ 63-ФЗ"): the issue's is a note
             ref.note.append(f"№ {host_ref.number}")
             host_ref.number = ""
+        if host_ref.pagetotal:
+            # "// Қазақ әдебиеті. – 2010. – 5 наурыз. – 5 б.": Kazakh and Uzbek lists put the page word after the
+            # number; a serial has no page total, so it is the part's page. A book's page total is a note
+            # (no export has a field for the host's extent).
+            if host_ref.entry_type == "periodical" and not host_ref.publishers and not ref.pages:
+                ref.pages = host_ref.pagetotal
+            else:
+                ref.note.append(f"{host_ref.pagetotal} {_extent_word(self.text, host_ref.pagetotal)}".strip())
+            host_ref.pagetotal = ""
         if host_ref.publishers or host_ref.authors or (host_ref.places and not ref.number):
             host_ref.entry_type = "book"   # "// Azerbaycan. – Ankara, 1975. – № 214": a serial's place alone stays a serial
 
@@ -2071,6 +2091,12 @@ def _et_al_pattern(form: str) -> re.Pattern[str]:
     return re.compile(re.escape(form), re.IGNORECASE)
 
 
+def _extent_word(text: str, number: str) -> str:
+    """The page word typed after a page total in the text ("300 с." -> "с."), for a note."""
+    match = re.search(rf"(?<!\d){re.escape(number)}\s?([^\W\d_]{{1,5}}\.?)", text)
+    return match.group(1) if match else ""
+
+
 def _inside_brackets(text: str, position: int) -> bool:
     """Whether a position of the text is inside parentheses or square brackets opened before it."""
     before = text[:position]
@@ -2107,6 +2133,9 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # Georgian: Family I. [Family I.]
     (r"^(?P<name>[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.(?:\s[\u10d0-\u10ff]+\s[\u10d0-\u10ff]{1,2}\.)*)\s?",
      "family-initials"),
+    # Arabic script: Family, I. (as polybib prints a Persian or Arabic heading: "پیرنیا, ح.")
+    (r"^(?P<name>[\u0620-\u064a\u067e-\u06d3]{3,},\s[\u0620-\u064a\u067e-\u06d3]{1,2}\."
+     r"(?:\s[\u0620-\u064a\u067e-\u06d3]{1,2}\.)*)\s", "comma"),
     # Family, I., Family, I.  (Harvard and Vancouver habits in GOST lists: "Smith, J., Brown, K. History")
     (rf"^(?P<name>{NAME_WORD},\s?{INITIALS}(?:\s?,?\s(?:&\s|and\s|и\s|və\s)?{NAME_WORD},\s?{INITIALS}){{1,5}})\s?(?=\S)",
      "comma-list"),
