@@ -196,6 +196,13 @@ CASES = [
     ("a series in brackets straight after the extent (DSTU 8302, no dash)",
      "Кузьменко В. Назва. Харків : Фоліо, 2012. 300 с. (Серія «Історія»).",
      {"series": "Серія «Історія»", "pagetotal": "300", "note": []}),
+    ("an edition word before its number, and the imprint straight after it (no dashes)",
+     "Иванов И. И. История. Изд. 2-е, доп. М.: Наука, 1990. 300 с.",
+     {"title": "История", "edition": "Изд. 2-е, доп.", "places": ["Москва"], "publishers": ["Наука"],
+      "pagetotal": "300"}),
+    ("GOST R 7.0.100-2018's content type of a printed text is a marker, not other title information",
+     "Алиев А. Статья / А. Алиев. – Текст : непосредственный // Вопросы истории. – 2019. – № 3. – С. 15–20.",
+     {"entry_type": "article", "genre": "", "markers": ["Текст : непосредственный"], "pages": "15--20"}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

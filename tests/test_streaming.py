@@ -112,3 +112,25 @@ def test_sections_of_a_list_are_headings_not_references():
     assert items[0].text.endswith("Bakı: Elm, 2010. – 300 s.")   # a wrapped "Bakı:" stays in its reference
     assert [d.code for d in diagnostics] == ["list-section", "list-section"]
     assert "'Rus dilində:'" in diagnostics[1].message
+
+
+WRAPPED = """1. Smith AB, Jones CD. Title of the article.
+   J Med Sci. 2010;5(2):100-5.
+2. Петров П. Глава // Сборник статей / под ред.
+И. И. Иванова. – М. : Наука, 2000. – С. 5–10.
+  3. Əliyev R. Azərbaycan tarixi. – Bakı, 2010. – 300 s.
+    Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s.
+"""
+
+
+def test_a_wrapped_line_continues_its_reference_even_after_a_full_stop():
+    # a line indented to the item's text continues it (a hanging indent) although the line before ends
+    # with a full stop; a line after a role word or an initial ("под ред.") continues it at any indent;
+    # a line indented less than the item's text (the seed list's item without a number) is a reference
+    _title, items, diagnostics = _reader.split_list(WRAPPED)
+    assert [item.text for item in items] == [
+        "Smith AB, Jones CD. Title of the article. J Med Sci. 2010;5(2):100-5.",
+        "Петров П. Глава // Сборник статей / под ред. И. И. Иванова. – М. : Наука, 2000. – С. 5–10.",
+        "Əliyev R. Azərbaycan tarixi. – Bakı, 2010. – 300 s.",
+        "Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s."]
+    assert [d.code for d in diagnostics] == ["unnumbered-item"]

@@ -201,7 +201,8 @@ _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
-                      r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition)", re.IGNORECASE)
+                      r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
+                      r"|(?:изд|вид)\.\s?\d+[-‑]?[^\W\d_]{0,3}(?![^\W\d_]))", re.IGNORECASE)   # "Изд. 2-е"
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
@@ -1025,15 +1026,15 @@ class _Parser:
             token = text[word_start:start]
             after = text[match.end():]
             if (after[:1].isdecimal() or _ROMAN_AHEAD.match(after) and is_term("volume", token)) \
-                    and any(is_term(kind, token) for kind in ("volume", "number", "page")):
-                continue  # "V. 75", "С. 15-20", "Вып. 2", "t. III": a label and its number
+                    and any(is_term(kind, token) for kind in ("volume", "number", "page", "edition")):
+                continue  # "V. 75", "С. 15-20", "Вып. 2", "t. III", "Изд. 2-е": a label and its number
             if token in ("р", "г") and after.startswith("№") and _ACT_DATE_END.search(text, max(0, start - 12), start):
                 continue  # "від 12.01.2017 р. № 40": the date and number of an act
             if match.group().strip() == "." and _INITIAL_TOKEN.fullmatch(token) \
                     and not _NUMERAL_TOKEN.fullmatch(token) and not imprint_start.match(after):
                 continue  # an initial
-            if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or
-                                           _ACRONYM.match(after) and not imprint_start.match(after)):
+            if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or _ACRONYM.match(after)) \
+                    and not imprint_start.match(after):   # but "… доп. М.: Наука": the imprint follows
                 continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
             if _YEAR_WORD.match(after) and _DIGIT_AT_END.search(text[:word_start]) and month_number(token):
                 continue  # "10–12 окт. 2008 г.": a day, its month shortened and the year

@@ -144,6 +144,7 @@ class ListSplitter:
         self._items_seen = 0
         self._numbered_seen = False
         self._last_number: int | None = None
+        self._hanging = 0   # a line indented this deep or deeper continues the current item (a hanging indent)
         self._kept: dict[str, int] = {}        # list-level diagnostics per code so far
         self._uncounted: dict[str, int] = {}   # ... and those beyond _KEPT_PER_CODE
 
@@ -173,8 +174,12 @@ class ListSplitter:
                                               f"item {self._last_number}", Severity.WARNING))
                 self._last_number = value
                 self._numbered_seen = True
-            return self._start(ListItem(raw_line[match.end():].strip(), number, label))
-        if self._current is not None and not _starts_new_reference(" ".join(self._lines[-2:]), line):
+            # the item's text starts after its number: a line indented as deep continues it
+            text_column = match.end() + _indent(raw_line[match.end():])
+            return self._start(ListItem(raw_line[match.end():].strip(), number, label), text_column)
+        # a line indented to the item's text (or deeper) continues it, whatever the line before ends with
+        if self._current is not None and (_indent(raw_line) >= self._hanging
+                                          or not _starts_new_reference(" ".join(self._lines[-2:]), line)):
             if _ends_with_broken_word(self._lines[-1]) and line[:1].islower():
                 self._lines[-1] = self._lines[-1][:-1] + line   # a word broken across lines
             else:
@@ -183,7 +188,7 @@ class ListSplitter:
         if self._numbered_seen:
             self._diagnose(Diagnostic("unnumbered-item", f"line {number}: a reference without a "
                                       "number in a numbered list", Severity.WARNING))
-        return self._start(ListItem(line, number))
+        return self._start(ListItem(line, number), _indent(raw_line) + 1)
 
     def finish(self) -> ListItem | None:
         """The last item, once there are no more lines."""
@@ -200,9 +205,9 @@ class ListSplitter:
         else:
             self._uncounted[diagnostic.code] = self._uncounted.get(diagnostic.code, 0) + 1
 
-    def _start(self, item: ListItem) -> ListItem | None:
+    def _start(self, item: ListItem, hanging: int = 1) -> ListItem | None:
         done = self._close()
-        self._current = item
+        self._current, self._hanging = item, max(hanging, 1)
         self._lines = [item.text]
         self._items_seen += 1
         return done
@@ -238,8 +243,23 @@ def _starts_new_reference(previous: str, line: str) -> bool:
 
 
 def _looks_complete(previous: str) -> bool:
-    """Whether a reference's text so far ends as a reference ends: a full stop, a bracket, "200 s"."""
-    return previous.rstrip().endswith((".", ";", ")", "]")) or bool(re.search(r"\d\s?[sсcSpр]\.?$", previous))
+    """Whether a reference's text so far ends as a reference ends: a full stop, a bracket, "200 s";
+    not an initial or a role word's abbreviation ("… / под ред.", "… И.") that a name must follow."""
+    previous = previous.rstrip()
+    initial = _LAST_LETTER.search(previous)
+    if (initial and initial.group(1).isupper()) or _OPEN_END.search(previous):
+        return False
+    return previous.endswith((".", ";", ")", "]")) or bool(re.search(r"\d\s?[sсcSpр]\.?$", previous))
+
+
+def _indent(raw_line: str) -> int:
+    return len(raw_line) - len(raw_line.lstrip())
+
+
+# what cannot end a reference: an initial ("И.", a capital; "1976 y." ends one), a role word ("ред.", "под ред.",
+# "tərt.", "пер.", "ed."), "//"
+_LAST_LETTER = re.compile(r"(?:^|\s)([^\W\d_])\.$")
+_OPEN_END = re.compile(r"(?:\b(?:ред|red|рэд|tərt|сост|пер|tərc|ed|eds|comp|trans)\.|//)$", re.IGNORECASE)
 
 
 def _ends_with_broken_word(text: str) -> bool:
