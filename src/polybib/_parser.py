@@ -2244,7 +2244,8 @@ def _role_start() -> re.Pattern[str]:
 
 def _starts_with_role(text: str) -> bool:
     """Whether ``text`` opens with role words ("elmi red.", "под ред.", "tərtib edən")."""
-    if text[:1].casefold()[:1] not in _role_initials():
+    initials = _role_initials()
+    if initials and text[:1].casefold()[:1] not in initials:
         return False
     return bool(_role_start().match(_FULL_STOP.sub(". ", text[:40].casefold())))
 
