@@ -233,6 +233,9 @@ def test_collation_table_samples(sample):
     # a volume named in words says its own word: no "Т." before it
     ("Azərbaycan tarixi. İkinci cild / red. R. Əliyeva. – Bakı : Elm, 2007. – 300 s.",
      "Azərbaycan tarixi. İkinci cild / red. R. Əliyeva. – Bakı : Elm, 2007. – 300 s."),
+    # a record's own ".." (the title of a letter to a newspaper) is not a doubled full stop to merge
+    ('"ნუხის ქალაქიდამ გვწერენ.." //ივერია.-1887.-N83.-გვ.2.',
+     "ნუხის ქალაქიდამ გვწერენ.. // ივერია. – 1887. – № 83. – P. 2."),
     # a journal's issue named by a month or a season, after its year (a season in full, in the entry's language)
     ("Попов В. PKI-технология // PCWeek/RE. июнь 2001. www.pcweek.ru.",
      "Попов, В. PKI-технология / В. Попов // PCWeek/RE. – 2001. – июн. – URL: www.pcweek.ru."),
@@ -350,9 +353,10 @@ def round_trip_differences(ref):
 
 # The share of dev records (every script) that come back the same through parse -> GOST R 7.0.100-2018 ->
 # parse, measured when set; a floor that only goes up. What still differs: the first parse of a few garbled
-# strings: two Persian books and two old Russian ones whose first parse left their imprint in the title or the
-# note, and a Georgian title ending in "..". Every Latin and Cyrillic record comes back the same (144 of 144).
-ROUND_TRIP_FLOOR = 0.97  # 179 of 184 when set (0.96 with 177, 0.92 with 170)
+# strings: two old Russian footnotes whose first parse left their imprint in the title or read a folio list
+# ("28 b, 29 b") as pages, and a Georgian title ending in "..". Every Latin and Cyrillic record comes back the
+# same (144 of 144).
+ROUND_TRIP_FLOOR = 0.98  # 181 of 184 when set (0.97 with 179, 0.92 with 170)
 
 
 def test_round_trip_parse_format_parse_keeps_most_records():

@@ -203,6 +203,15 @@ CASES = [
     ("GOST R 7.0.100-2018's content type of a printed text is a marker, not other title information",
      "Алиев А. Статья / А. Алиев. – Текст : непосредственный // Вопросы истории. – 2019. – № 3. – С. 15–20.",
      {"entry_type": "article", "genre": "", "markers": ["Текст : непосредственный"], "pages": "15--20"}),
+    ("a whole book read on a library's platform (GOST R 7.0.100-2018 gives the platform after '//')",
+     "Иванов, И. И. Название : учебник / И. И. Иванов. – Москва : Юрайт, 2019. – 300 с. – ISBN 978-5-534-00000-0. – "
+     "Текст : электронный // Юрайт : электронно-библиотечная система. – URL: https://urait.ru/bcode/123 (дата "
+     "обращения: 10.10.2020).",
+     {"entry_type": "book", "host": None, "publishers": ["Юрайт"], "pagetotal": "300", "url": "https://urait.ru/bcode/123",
+      "note": ["Юрайт : электронно-библиотечная система"]}),
+    ("a Persian work's Hijri year and its page word, in the GOST form",
+     "پیرنیا, ح. ايران قديم / ح. پیرنیا. – Tehran, 1308. – ص 240.",
+     {"authors": ["پیرنیا, ح."], "places": ["Tehran"], "year": "1308", "pages": "240", "note": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

@@ -120,17 +120,22 @@ WRAPPED = """1. Smith AB, Jones CD. Title of the article.
 И. И. Иванова. – М. : Наука, 2000. – С. 5–10.
   3. Əliyev R. Azərbaycan tarixi. – Bakı, 2010. – 300 s.
     Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s.
+5. Smith J. History. – London, 2001. – 200 p.
+   Brown K. Another history. – London, 2002. – 100 p.
 """
 
 
 def test_a_wrapped_line_continues_its_reference_even_after_a_full_stop():
     # a line indented to the item's text continues it (a hanging indent) although the line before ends
     # with a full stop; a line after a role word or an initial ("под ред.") continues it at any indent;
-    # a line indented less than the item's text (the seed list's item without a number) is a reference
+    # a line indented less than the item's text (the seed list's item without a number), or one that opens
+    # with a person's name, is a reference of its own
     _title, items, diagnostics = _reader.split_list(WRAPPED)
     assert [item.text for item in items] == [
         "Smith AB, Jones CD. Title of the article. J Med Sci. 2010;5(2):100-5.",
         "Петров П. Глава // Сборник статей / под ред. И. И. Иванова. – М. : Наука, 2000. – С. 5–10.",
         "Əliyev R. Azərbaycan tarixi. – Bakı, 2010. – 300 s.",
-        "Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s."]
-    assert [d.code for d in diagnostics] == ["unnumbered-item"]
+        "Həsənov B. Xalq yaradıcılığı. – Bakı: Maarif, 1998. – 250 s.",
+        "Smith J. History. – London, 2001. – 200 p.",
+        "Brown K. Another history. – London, 2002. – 100 p."]
+    assert [d.code for d in diagnostics] == ["unnumbered-item", "numbering-gap", "unnumbered-item"]

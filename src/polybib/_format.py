@@ -322,6 +322,7 @@ def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = st
     escaped for the output markup (citeproc-py passes field values through as they are)."""
     seen: dict[str, str] = {}
     items = []
+    protected = _protected(escape)
     for entry in entries:
         folded = entry.key.lower()
         if folded in seen:
@@ -336,8 +337,15 @@ def _citeproc_items(entries: Sequence[_Entry], escape: Callable[[str], str] = st
             if variable in item and variable not in native:
                 names = item.pop(variable)
                 item[fallback] = [*item.get(fallback, []), *names]
-        items.append({k: v if k in _VERBATIM else _escaped(v, escape) for k, v in item.items()})
+        items.append({k: v if k in _VERBATIM else _escaped(v, protected) for k, v in item.items()})
     return items
+
+
+_TWO_DOTS = "\u2025"   # a record's own ".." ("გვწერენ.."), kept from `_tidy`'s merging of doubled full stops
+
+
+def _protected(escape: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: escape(text).replace("..", _TWO_DOTS) if ".." in text else escape(text)
 
 
 def _list_language(entries: Sequence[_Entry], locale: str | None) -> str:
@@ -432,6 +440,8 @@ def _tidy(text: str) -> str:
         text = _STOPS_AROUND_TAG.sub(r".\1", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
+    if _TWO_DOTS in text:
+        text = text.replace(_TWO_DOTS, "..")
     return text.strip()
 
 

@@ -185,7 +185,7 @@ _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
 # "//", or the older link words ("В кн.:", "In:"), or both ("// В кн.: ...", "// In: ...")
 _HOST_LINK = re.compile(r"\s?//\s?(?:(?:В кн\.|В сб\.|In:|İn:)\s?:?\s?)?"
                         r"|(?:\.\s?[" + DASH_CLASS + r"]\s?|\s)(?:В кн\.|Kn\.|В сб\.|In:|İn:)\s?:?\s?")
-_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
+_PAGES = re.compile(rf"^(?:С|с|S|s|P|p|pp|Pp|Стр|стр|səh|Səh|b|B|Б|гв|გვ|ص)\.?\s?(\d+(?:\s?{_D}\s?\d[\d ]*)?"
                     rf"(?:\s?[,;]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?\d+(?:\s?{_D}\s?\d+)?)*)\s?[.;]?$")
 # the numbered article of a law gazette that carries an act ("Собрание законодательства РФ. – 2011. – № 15. –
 # Ст. 2036", "maddə 4"): a note of the description, not its pages
@@ -290,6 +290,11 @@ _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?о
 _STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
 # "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
 _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
+# a library's platform, not a larger work: "Юрайт : электронно-библиотечная система", "Лань : электронно-библиотечная
+# система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
+_PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
+                       r"образовательная платформа", re.IGNORECASE)
+_HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
 _TRAILING_EDITION = re.compile(r"(?P<rest>.*\d)\s?\((?P<edition>[^()]{3,40})\)[\s.;,]*")
 _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;,]*")
 _QUOTES = "«»\"“”„"
@@ -456,6 +461,7 @@ class _Parser:
         self.parse_part(part)
         if host:
             self.parse_host(host)
+            self.host_is_a_platform()
         self.settle_language()
         self.settle_type()
         self.account_for_leftovers()
@@ -1520,6 +1526,16 @@ class _Parser:
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
+        hijri = _HIJRI_IMPRINT.fullmatch(text) if self.script == "Arab" and not ref.year else None
+        if hijri:   # "Tehran, 1308": a Persian or Arabic work's place and its (solar or lunar) Hijri year
+            ref.places = ref.places or self.read_places(hijri["place"])
+            self.claim(area.start + hijri.start("place"), area.start + hijri.end("place"), "location")
+            ref.year = self.take(area.cut(hijri.start("year"), hijri.end("year")), "year")
+            return
+        if _PLATFORM.search(text) and len(text) < 100:
+            self.ref.note.append(text)   # "Юрайт : электронно-библиотечная система": where the book is read
+            self.mark(area)
+            return
         if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
             ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
             self.mark(area)
@@ -1951,6 +1967,19 @@ class _Parser:
             ref.language = detect_language(context, script=ref.script, undecided="").split("-")[0] or \
                 detect_language(sample, script=ref.script).split("-")[0]
 
+    def host_is_a_platform(self) -> None:
+        """"… – Москва : Юрайт, 2019. – 300 с. – ISBN … – Текст : электронный // Юрайт : электронно-библиотечная
+        система. – URL: …": a whole book (its own imprint and extent) read on a library's platform, which GOST
+        R 7.0.100-2018 gives after "//". The book is the record; the platform's name is a note."""
+        ref, host = self.ref, self.ref.host
+        if host is None or not _PLATFORM.search(f"{host.title} {host.subtitle} {host.genre}"):
+            return
+        if not (ref.pagetotal or ref.isbn) or not (ref.places or ref.publishers):
+            return
+        ref.note.append(" : ".join(p for p in (host.title, host.subtitle, host.genre) if p))
+        ref.host = None
+        ref.entry_type = "book"   # though read online: settle_type keeps it a book (the note names the platform)
+
     def settle_type(self) -> None:
         ref = self.ref
         host = ref.host
@@ -1975,7 +2004,7 @@ class _Parser:
                 ref.entry_type = "legislation"
             elif _JOURNAL_GENRE.search(ref.genre) and electronic:
                 ref.entry_type = "periodical"
-            elif (electronic and not any(_ON_A_DISC.search(n) for n in ref.note)) or (
+            elif (electronic and not any(_ON_A_DISC.search(n) or _PLATFORM.search(n) for n in ref.note)) or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"   # not an electronic resource on a disc ("1 электрон. опт. диск (CD-ROM)")
             elif _WEBSITE_GENRE.search(ref.genre):
@@ -2096,6 +2125,12 @@ def _extent_word(text: str, number: str) -> str:
     """The page word typed after a page total in the text ("300 с." -> "с."), for a note."""
     match = re.search(rf"(?<!\d){re.escape(number)}\s?([^\W\d_]{{1,5}}\.?)", text)
     return match.group(1) if match else ""
+
+
+def opens_with_name(text: str) -> bool:
+    """Whether a line starts as a reference under a personal name does ("Мамед-заде, Наргиз Сабир
+    кызы.", "Həsənov B."): the list reader's test for a wrapped line that is really a new reference."""
+    return any(pattern.match(text) for pattern, _kind in _HEADING_FORMS)
 
 
 def _inside_brackets(text: str, position: int) -> bool:

@@ -29,7 +29,7 @@ from ._io._docx import is_docx
 from ._io._encoding import decode_text
 from ._io._source import ListText, list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
-from ._parser import parse_reference
+from ._parser import opens_with_name, parse_reference
 
 __all__ = ["ListItem", "ListSplitter", "ReferenceList", "ReferenceStream", "STREAM_THRESHOLD", "open_list", "read_list",
            "split_list"]
@@ -177,9 +177,10 @@ class ListSplitter:
             # the item's text starts after its number: a line indented as deep continues it
             text_column = match.end() + _indent(raw_line[match.end():])
             return self._start(ListItem(raw_line[match.end():].strip(), number, label), text_column)
-        # a line indented to the item's text (or deeper) continues it, whatever the line before ends with
-        if self._current is not None and (_indent(raw_line) >= self._hanging
-                                          or not _starts_new_reference(" ".join(self._lines[-2:]), line)):
+        # a line indented to the item's text (or deeper) continues it, whatever the line before ends with,
+        # unless it opens with a person's name (a reference whose number was lost, as in the seed list)
+        hanging = _indent(raw_line) >= self._hanging and not opens_with_name(line)
+        if self._current is not None and (hanging or not _starts_new_reference(" ".join(self._lines[-2:]), line)):
             if _ends_with_broken_word(self._lines[-1]) and line[:1].islower():
                 self._lines[-1] = self._lines[-1][:-1] + line   # a word broken across lines
             else:
