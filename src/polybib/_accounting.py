@@ -13,7 +13,9 @@ abbreviation the record expanded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -24,6 +26,7 @@ from ._text import normalize
 __all__ = ["lost_words", "record_words", "words_not_kept"]
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_NUMBER = re.compile(r"\d+")
 # Words that are the punctuation of a description rather than content of a field; most come from
 # the terms table (page, volume and issue words, URL and access-date introducers, "and others").
 # "В кн.:", "Kn.", "In:" link a part to its host; "года", "року" follow an act's date ("от 19 июня 2009 года").
@@ -46,20 +49,30 @@ def _content_fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls) if f.name not in ("raw", "diagnostics", "spans"))
 
 
+@cache
+def _content_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A function that returns the values of a record's content fields, as a tuple."""
+    names = _content_fields(cls)
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda value: tuple(getattr(value, name) for name in names)
+
+
 def _strings(value: Any, out: list[str]) -> list[str]:
-    """Append every string held in ``value`` (nested lists, dicts and records) to ``out``."""
-    if isinstance(value, str):
-        if value:
-            out.append(value)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _strings(item, out)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _strings(item, out)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for name in _content_fields(type(value)):
-            _strings(getattr(value, name), out)
+    """Append every string held in ``value`` (nested lists, dicts and records) to ``out`` (in no
+    particular order: a walk with a stack of the values still to visit, not a recursion)."""
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if value:
+                out.append(value)
+        elif isinstance(value, (list, tuple)):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif is_dataclass(value) and not isinstance(value, type):
+            pending.extend(filter(None, _content_values(type(value))(value)))   # most fields are empty
     return out
 
 
@@ -76,11 +89,12 @@ def lost_words(ref: Reference) -> list[str]:
 def words_not_kept(ref: Reference, text: str) -> list[str]:
     """The words of ``text`` (a reference's normalised input) that the record does not account for."""
     kept = record_words(ref)
+    syntax = syntax_words()
     words = _WORD.findall(text)
     lost = []
     for i, word in enumerate(words):
         folded = word.casefold()
-        if folded in kept or folded in syntax_words() or _is_expanded_abbreviation(folded, kept):
+        if folded in kept or folded in syntax or _is_expanded_abbreviation(folded, kept):
             continue
         if (ref.urldate or ref.date) and month_number(folded):
             continue  # "7 January 2002" kept as 2002-01-07
@@ -96,7 +110,7 @@ def words_not_kept(ref: Reference, text: str) -> list[str]:
 
 def _date_numbers(ref: Reference) -> set[int]:
     """The year, month and day numbers of the record's ISO dates ("2002-01-07": 2002, 1, 7)."""
-    return {int(n) for value in (ref.urldate, ref.date) for n in re.findall(r"\d+", value) if "-" in value}
+    return {int(n) for value in (ref.urldate, ref.date) for n in _NUMBER.findall(value) if "-" in value}
 
 
 def _part_of_broken_number(words: list[str], i: int, kept: set[str]) -> bool:
@@ -120,5 +134,4 @@ def _is_expanded_abbreviation(word: str, kept: set[str]) -> bool:
     """"м" for Москва, "спб" for Санкт-Петербург: an abbreviation whose expansion the record holds."""
     if len(word) > 4:
         return False
-    return any(k.startswith(word[0]) and len(k) > len(word) for k in kept) and word.isalpha() and \
-        len(word) <= 3
+    return word.isalpha() and len(word) <= 3 and any(k.startswith(word[0]) and len(k) > len(word) for k in kept)

@@ -17,7 +17,6 @@ script by letters only it uses and by its frequent short words.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -28,27 +27,40 @@ __all__ = ["bcp47", "detect_language", "detect_script", "langid"]
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻ‘`][^\W\d_]+)?")
 
 
-# Letters by script, as regex classes (counting with the regex engine is far faster than naming
-# every character): Latin with its extensions and ə, Cyrillic with its supplement, Georgian,
-# Armenian, Arabic (with its presentation forms), Greek, Hebrew.
+# Letters by script, as ranges of code points: Latin with its extensions and ə, Cyrillic with its
+# supplement, Georgian, Armenian, Arabic (with its presentation forms), Greek, Hebrew. On a tie the
+# script listed first wins.
 _SCRIPT_LETTERS = {
-    "Latn": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259\u1e00-\u1eff]"),
-    "Cyrl": re.compile(r"[\u0400-\u052f]"),
-    "Geor": re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]"),
-    "Armn": re.compile(r"[\u0531-\u0587]"),
-    "Arab": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]"),
-    "Grek": re.compile(r"[\u0370-\u03ff]"),
-    "Hebr": re.compile(r"[\u05d0-\u05ea]"),
+    "Latn": ("AZ", "az", "\u00c0\u00d6", "\u00d8\u00f6", "\u00f8\u024f", "\u0259\u0259", "\u1e00\u1eff"),
+    "Cyrl": ("\u0400\u052f",),
+    "Geor": ("\u10a0\u10ff", "\u1c90\u1cbf"),
+    "Armn": ("\u0531\u0587",),
+    "Arab": ("\u0620\u064a", "\u066e\u06d3", "\u06fa\u06ff", "\ufb50\ufdff", "\ufe70\ufefc"),
+    "Grek": ("\u0370\u03ff",),
+    "Hebr": ("\u05d0\u05ea",),
 }
+# each script's tag: the character its letters become in _script_tags()
+_SCRIPT_TAGS = tuple((script, chr(tag)) for tag, script in enumerate(_SCRIPT_LETTERS, 1))
+
+
+@cache
+def _script_tags() -> list[str | None]:
+    """A `str.translate` table over the Basic Multilingual Plane that turns every letter into its
+    script's tag and deletes every other character (the tags included), so that counting the letters
+    of each script is one pass over the text and one count per script."""
+    table: list[str | None] = [None] * 0x10000
+    for script, tag in _SCRIPT_TAGS:
+        for first, last in _SCRIPT_LETTERS[script]:
+            table[ord(first): ord(last) + 1] = [tag] * (ord(last) - ord(first) + 1)
+    return table
+
 
 def detect_script(text: str) -> str:
     """The ISO 15924 code of the script most letters of ``text`` are in ("Zyyy" when none)."""
+    tagged = text.translate(_script_tags())   # characters past the table stay as they are: no tags
     best, best_count = "Zyyy", 0
-    distinct = "".join(set(text))   # a few dozen characters: which scripts occur at all
-    for script, letters in _SCRIPT_LETTERS.items():
-        if not letters.search(distinct):
-            continue
-        count = len(letters.findall(text))
+    for script, tag in _SCRIPT_TAGS:
+        count = tagged.count(tag)
         if count > best_count:
             best, best_count = script, count
     return best
@@ -83,6 +95,8 @@ class _Index:
     letters: dict[str, tuple[int, ...]]
     excludes: dict[str, tuple[int, ...]]
     words: dict[str, tuple[tuple[int, float], ...]]
+    letter_set: frozenset[str]    # the keys of letters and excludes, to intersect with a text's characters
+    exclude_set: frozenset[str]
 
 
 @cache
@@ -101,13 +115,18 @@ def _index(script: str) -> _Index:
         for word in entry.strong_words:
             words.setdefault(word, []).append((i, 3.0))
     return _Index(languages, {k: tuple(v) for k, v in letters.items()},
-                  {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()})
+                  {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()},
+                  frozenset(letters), frozenset(excludes))
 
 
 @lru_cache(maxsize=16384)
 def _word_weights(script: str, word: str) -> tuple[tuple[int, float], ...]:
-    """What one (case-folded) word adds to each language of the script: its weight as a frequent or
-    strong word, and half a point for a typical ending (words over three letters)."""
+    """What one word of a text adds to each language of the script: its weight (case-folded) as a
+    frequent or strong word, and half a point for a typical ending (words over three letters).
+    One-letter words count only in lower case: "i", "v", "s" are words, "K." in "Brown K." is an initial."""
+    if len(word) == 1 and not word.islower():
+        return ()
+    word = word.casefold()
     index = _index(script)
     weights = list(index.words.get(word, ()))
     if len(word) > 3:
@@ -130,20 +149,19 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
         return "und"
     scores = [0.0] * len(index.languages)
     letter_counts = [0] * len(index.languages)
-    for ch, count in Counter(text).items():
-        for i in index.letters.get(ch, ()):
+    for ch in index.letter_set.intersection(text):
+        count = text.count(ch)
+        for i in index.letters[ch]:
             letter_counts[i] += count
-    for ch in set(text.casefold()):
-        for i in index.excludes.get(ch, ()):
+    for ch in index.exclude_set.intersection(text.casefold()):
+        for i in index.excludes[ch]:
             scores[i] -= 5.0
-    # one-letter words count only in lower case: "i", "v", "s" are words, "K." in "Brown K." is an initial
     for word in _WORD.findall(text):
-        if len(word) > 1 or word.islower():
-            for i, weight in _word_weights(script, word.casefold()):
-                scores[i] += weight
+        for i, weight in _word_weights(script, word):
+            scores[i] += weight
     for i in range(len(scores)):
         scores[i] += min(4.0, 2.0 * letter_counts[i])
-    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+    best = scores.index(max(scores))   # the first of the best
     if undecided is not None and scores[best] < 1.0:
         return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough
     if prefer:

@@ -57,6 +57,18 @@ _CORPORATE = re.compile(
     r"\bunion\b|\bforum\b|programme|commission|parliament|"
     r"інститут|університет|міністерств|бібліотек|інстытут|універсітэт|бібліятэк)", re.IGNORECASE)
 _INITIAL_SPLIT = re.compile(rf"({INITIAL})")
+_INITIAL = re.compile(INITIAL)
+_INITIALS = re.compile(INITIALS)
+_INITIAL_RUN = re.compile(rf"(?:{INITIAL}\s?)+")
+_FAMILY_WORD = re.compile(_FAMILY)
+_FULL_NAME = re.compile(rf"{LOW}{{2,}}")   # a given name written out, not an initial
+_SPACES = re.compile(r"\s+")
+_OTHER_WHITE_SPACE = re.compile(r"[^\S ]")   # what _SPACES changes besides a run of plain spaces
+_TITLE_BEFORE_NAME = re.compile(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", re.IGNORECASE)
+_INITIAL_WITHOUT_STOP = re.compile(rf"^((?:{INITIAL}\s?)+)({UP})(?=\s{NAME_WORD}$)")   # "W. H Metzler"
+_FINAL_INITIAL_WITHOUT_STOP = re.compile(rf"(?<![^\s.])({UP})$")
+_GIVEN_SEPARATOR = re.compile(r"[\s.\-]+")
+_TURKIC_GENITIVE = re.compile(r"(?:un|in|ün|ın|nun|nin|nün|nın)(?:dur|dir|dür|dır)?$")
 _SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "ski", "skiy", "sky", "skaya",
                     "li", "lı", "lu", "lü", "zadə", "zade", "yan", "ян", "ko", "uk", "yuk", "enko", "dze",
                     "shvili", "ов", "ова", "ев", "ева", "ин", "ина", "ский", "ская", "ко", "ук", "енко",
@@ -82,7 +94,7 @@ def looks_like_family(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(re.fullmatch(_FAMILY, word)) or word.casefold() in _PARTICLES
+    return bool(_FAMILY_WORD.fullmatch(word)) or word.casefold() in _PARTICLES
 
 
 def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
@@ -91,12 +103,15 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     ``natural_order`` says how to read two bare name words ("Rübabə Əliyeva"): given name first
     unless the first word ends like a family name.
     """
-    text = re.sub(r"\s+", " ", text.strip().strip(",;")).strip()
-    text = re.sub(r"^(?:akad\.|акад\.|prof\.|проф\.|dos\.|доц\.)\s?", "", text, flags=re.IGNORECASE)
+    text = text.strip().strip(",;")
+    if "  " in text or _OTHER_WHITE_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    text = _TITLE_BEFORE_NAME.sub("", text)
     if not text:
         return None
     # "W. H Metzler": an initial whose full stop was lost
-    text = re.sub(rf"^((?:{INITIAL}\s?)+)({UP})(?=\s{NAME_WORD}$)", r"\1\2.", text)
+    text = _add_full_stop(_INITIAL_WITHOUT_STOP.match(text), text)
     match = _INITIALS_FIRST.match(text)
     if match:
         return Person(family=match["family"], given=space_initials(match["given"]))
@@ -104,14 +119,14 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if match and len(match["given"]) == 1 and text[match.start("given") - 1] not in " ,":
         match = None   # "МФТИ", "ЮНЕСКО": an acronym, not a family name glued to an initial
     if match:
-        given = re.sub(rf"(?<![^\s.])({UP})$", r"\1.", match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
+        given = _add_full_stop(_FINAL_INITIAL_WITHOUT_STOP.search(match["given"]), match["given"])   # "ЛЕВИК Л. А" -> "Л. А."
         given = space_initials(given) if "." in given else given
         return Person(family=match["family"], given=given)
     match = _FAMILY_COMMA_GIVEN.match(text)
     if match:
         given = match["given"].strip()
         words = given.replace(".", ". ").split()
-        if all(_is_name_word(w) or re.fullmatch(INITIAL, w) for w in words) and len(words) <= 5:
+        if all(_is_name_word(w) or _INITIAL.fullmatch(w) for w in words) and len(words) <= 5:
             return Person(family=match["family"], given=_tidy_given(given))
         return None
     if _CORPORATE.search(text):
@@ -122,9 +137,9 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if len(words) >= 2 and _BARE_INITIALS.fullmatch(words[0]) and len(words[0]) > 1 and not words[1].isupper():
         return None   # "IT Revolution", "BP Company": an acronym opens a body's name; initials have full stops
     patronymic_particle = len(words) == 4 and words[-1].casefold() in _PATRONYMIC_PARTICLES
-    if (2 <= len(words) <= 3 or patronymic_particle) and all(_is_name_word(w) or re.fullmatch(INITIALS, w)
+    if (2 <= len(words) <= 3 or patronymic_particle) and all(_is_name_word(w) or _INITIALS.fullmatch(w)
                                                             for w in words):
-        if re.fullmatch(INITIALS, words[-1]):  # "Дэлтон Куртис Е.": family, given, initial
+        if _INITIALS.fullmatch(words[-1]):  # "Дэлтон Куртис Е.": family, given, initial
             return Person(family=words[0], given=_tidy_given(" ".join(words[1:])))
         if len(words) >= 3 and (_is_patronymic(words[-1]) or patronymic_particle):
             # "Кузнецов Кирилл Константинович", "Мамедов Али Ахмед оглы": family, given, patronymic
@@ -146,6 +161,11 @@ _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "е
                        "evna", "ovych", "ivna", "івна", "ович", "йович", "ьевич")
 
 
+def _add_full_stop(match: re.Match[str] | None, text: str) -> str:
+    """``text`` with a full stop after what ``match`` (an initial without one) covers."""
+    return text[: match.end()] + "." + text[match.end():] if match else text
+
+
 def _is_patronymic(word: str) -> bool:
     folded = word.casefold()
     return folded in _PATRONYMIC_PARTICLES or (len(folded) > 5 and folded.endswith(_PATRONYMIC_ENDINGS))
@@ -153,11 +173,11 @@ def _is_patronymic(word: str) -> bool:
 
 def _tidy_given(given: str) -> str:
     """Space the initials inside a given part, keep full names as they are."""
-    return re.sub(rf"(?:{INITIAL}\s?)+", lambda m: space_initials(m.group()) + " ", given).strip()
+    return _INITIAL_RUN.sub(lambda m: space_initials(m.group()) + " ", given).strip()
 
 
 def _initials_of(given: str) -> list[str]:
-    return [w[0].casefold() for w in re.split(r"[\s.\-]+", given) if w and w.casefold() not in _PARTICLES]
+    return [w[0].casefold() for w in _GIVEN_SEPARATOR.split(given) if w and w.casefold() not in _PARTICLES]
 
 
 def merge_person(heading: Person, other: Person) -> Person:
@@ -167,8 +187,8 @@ def merge_person(heading: Person, other: Person) -> Person:
     ("Шакирзаде, Незрин" + "Н. А. Шакирзаде" -> "Шакирзаде, Незрин А.").
     """
     mine, theirs = _initials_of(heading.given), _initials_of(other.given)
-    heading_full = bool(re.search(rf"{LOW}{{2,}}", heading.given))
-    other_full = bool(re.search(rf"{LOW}{{2,}}", other.given))
+    heading_full = bool(_FULL_NAME.search(heading.given))
+    other_full = bool(_FULL_NAME.search(other.given))
     if heading_full and not other_full and mine == theirs[: len(mine)] and len(theirs) > len(mine):
         extra = other.given.split()[len(heading.given.split()):]
         given = " ".join([heading.given, *extra]) if extra else heading.given
@@ -188,7 +208,7 @@ _GENITIVE_ENDINGS = (("енка", "енко"), ("ой", "а"), ("ей", "я"), (
 def nominative(family: str, lang: str) -> str:
     """Undo the genitive of a family name after "под ред.", "пер.", "redaktəsi ilə"."""
     if lang in ("az", "tr"):
-        stripped = re.sub(r"(?:un|in|ün|ın|nun|nin|nün|nın)(?:dur|dir|dür|dır)?$", "", family)
+        stripped = _TURKIC_GENITIVE.sub("", family)
         return stripped if len(stripped) >= 3 and looks_like_family(stripped) else family
     for ending, replacement in _GENITIVE_ENDINGS:
         if family.endswith(ending) and len(family) > 4:

@@ -31,8 +31,8 @@ from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, FAMILY_PREFIXES, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
     nominative, parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, own_dots, split_areas, split_top_level, trim_area
-from ._tables import expand_place, genre_keyword_at, is_abbreviation, is_genre, is_term, load_table, month_number, role_forms, role_of, \
-    season_number, table_forms
+from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, \
+    month_number, role_forms, role_of, season_number, table_forms
 from ._text import normalize
 
 __all__ = ["parse_reference"]
@@ -118,7 +118,7 @@ _ACT_DATE_END = re.compile(r"\d{4}\s?[рг]$")
 _INITIAL_TOKEN = re.compile(rf"(?:{INITIAL})*{UP}{LOW}?")
 _NUMERAL_TOKEN = re.compile(r"\d+|[IVXLC]{2,}")
 _INITIAL_OR_LOWER = re.compile(rf"{INITIAL}|\s?{LOW}")
-_TITLE_AREA_END = re.compile(rf"\s?//|\.\s?{_D}\s|\s[–—]\s")
+_TITLE_AREA_END = re.compile(rf"(?=[\s/.])(?:\s?//|\.\s?{_D}\s|\s[–—]\s)")   # (the lookahead passes over letters at once)
 # A serial's numbering typed after its title with no area separator: "Volume 2/3 Summer 2007", "Cilt 5, 2019"
 _TRAILING_NUMBERING = re.compile(rf"\s(?:Volume|Vol\.|Cilt|Cild|Том|Т\.)\s?(?P<volume>\d+)(?:\s?/\s?(?P<number>\d+))?"
                                  rf"(?:,?\s(?P<date>(?:[^\W\d_]+\.?\s)?{_YEAR}))?$")
@@ -210,9 +210,12 @@ _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|д�
                      r"|(?:fəlsəfə|elmləri?)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis(?:\.|$)|dissertasiya|avtoref)"
                      # "PhD thesis", "Ph.D. dissertation", "Master's thesis"
                      r"|\b(?:PhD|Ph\.\s?D\.|doctoral|master'?s|MA|MSc)\s(?:thesis|dissertation)\b", re.IGNORECASE)
-_PROCEEDINGS = re.compile(r"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
-                          r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)",
+_PROCEEDINGS_WORDS = (r"(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
+                      r"konfrans|konfransı|simpozium|Proceedings|Proc\.|Conference|Symposium|Workshop)")
+_PROCEEDINGS = re.compile(rf"(?:\w*\s?(?:всерос|междунар|науч|межвуз|регион|респ)\w*\.?\s)*{_PROCEEDINGS_WORDS}",
                           re.IGNORECASE)
+# (the words alone: the qualifiers before them may be absent, so a search finds the one where the other does)
+_PROCEEDINGS_WORD = re.compile(_PROCEEDINGS_WORDS, re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
 _ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|федер\.\s?(?:конституц\.\s?)?закон|"
@@ -300,6 +303,109 @@ _DATED_ISSUE = re.compile(r"(?P<issue>.*\d)\s?\((?P<date>[^\W\d_]{3,}\.?)\)[\s.;
 _QUOTES = "«»\"“”„"
 _ILLUSTRATIONS = re.compile(r"^(?:(?:ил|илл|карт|табл|портр|схем|диагр|граф|факс|фот|il|ill|şək|xəritə|"
                             r"cədv|maps?|fig|ілюстр|іл)\.?(?:,?\s?(?:и|і|və|and)?\s?)?)+$", re.IGNORECASE)
+
+
+# The patterns of the steps below, compiled once (a pattern written inside a function is looked up
+# in the re module's cache at every call).
+_UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
+_YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
+_JUST_YEAR = re.compile(_YEAR)
+_YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
+_YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+_YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... or before a dash
+_YEAR_AFTER_HEADING = re.compile(rf"^\(?({_YEAR})\)?\s?[.,]\s?")
+_YEAR_GLUED_TO_AREA = re.compile(rf"({_YEAR})\.(\S.*)")
+_YEAR_GLUED_TO_TITLE = re.compile(rf"(?<=[^\W\d_])({_YEAR})$")
+_YEAR_WORD = re.compile(rf"{_YEAR}\b")
+_YEAR_DAY_MONTH = re.compile(rf"^{_YEAR},\s\d{{1,2}}\s([^\W\d_]+)")   # "2011, 18 oktyabr"
+_YEAR_THEN_NUMBERS = re.compile(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
+_BRACKETED_YEAR = re.compile(rf"^\(\s?{_YEAR}\s?\)$")
+_MONTH_YEAR = re.compile(rf"([^\W\d_]+)\.?\s({_YEAR})")   # "июнь 2001", "Summer 2007"
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}}\s?[^\W\d_]+\.?),?\s({_YEAR})(?:\s?(?:г|il|y)\.?)?")
+_BRACKETED_DATE = re.compile(r"\(\s?(\d{1,2})\.(\d{1,2})\.(\d{4})\s?\)")
+_SOURCE_YEAR = re.compile(rf"({_YEAR})(?:[-‑]?(?:ci|cü|cı|cu))?\s?(?:il|г|р|y)?\.?")
+_ACCESS_NOTE = re.compile(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный")
+_WHITE_SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+_DIGIT_AT_END = re.compile(r"\d\s?$")
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}\.?")   # "июн.", "Summer"
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s(?=\d)")
+_LABELLED_NUMBER = re.compile(r"^\S+\.?\s?\d|^\d")
+_ROMAN = re.compile(r"[IVXLC]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
+_NOT_LETTER = re.compile(r"[^\w]|\d")
+_CAPITAL = re.compile(UP)
+_FULL_STOP = re.compile(r"\.\s*")
+_LEADING_DASH = re.compile(rf"^{_D}")
+_SPACED_DASH = re.compile(rf"\s?{_D}\s?")
+_RANGE_DASH = re.compile(r"\s?[-–—]\s?")
+_SPACED_SLASH = re.compile(r"\s/\s")
+_PAGE_LIST_SEPARATOR = re.compile(r"\s?[;,]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?")
+_PAGES_WORD_AT_END = re.compile(r"\s?[-–]?\s?(?:betlar|bet|b)\.?$", re.IGNORECASE)
+_BRACKETS = re.compile(r"\s?\(([^()]+)\)")
+_PARENTHESISED = re.compile(r"\([^()]+\)")
+_BRACKETED = re.compile(r"\[[^\[\]]+\]")
+_BRACKETED_NUMBER = re.compile(r"\[\d+\]")
+_RESOURCE_SIZE = re.compile(r"\(\s?\d[\d\s,.]*\s?(?:Кб|Мб|Гб|KB|MB|GB|Kb|Mb|Gb|кБ|МБ|ГБ)\s?\)")   # "(196 Мб)"
+_BRACKETED_SOURCE = re.compile(r"^\((.+)\)\.?$")
+_NOTE_AFTER_TITLE = re.compile(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?")
+_QUOTED = re.compile(r"[«\"“„].+[»\"”“]")
+_QUOTED_OPENING = re.compile(r'^([«"“„])(.+?)([»"”“])(?=\s?[,.;:]|$)')
+_LANGUAGE_MARK = re.compile(r"\((?:азерб|рус|англ|укр|каз|нем|фр|тур|груз|арм|az|ru|en)\.\)")
+_SPECIALTY_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}")
+_WORD_AFTER_SPACE = re.compile(r"(?<=\s)\S")
+_VOLUME_WITH_TITLE = re.compile(r"^(?:Том|Т\.|Ч\.|Vol\.|Cild|Kitab)\s?([\dIVXLC]+)\s?:\s?(.+)$")
+_SERIAL_WORD = re.compile(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", re.IGNORECASE)
+_SERIAL_WORD_AFTER_QUOTES = re.compile(r"(?<=[»\"”])\s(журнал|газета|jurnalı?|qəzeti?|газетасы|журналы|məcmuəsi)$",
+                                       re.IGNORECASE)
+_JOURNAL_GENRE = re.compile(r"журн|jurnal|journal", re.IGNORECASE)
+_WEBSITE_GENRE = re.compile("сайт|sayt|website", re.IGNORECASE)
+# names
+_INITIAL = re.compile(INITIAL)
+_INITIAL_AND_NAME = re.compile(INITIAL + r"\s?" + NAME_WORD)
+_INITIAL_GLUED_TO_NAME = re.compile(INITIAL + NAME_WORD)
+_PERSON_THEN_SEMICOLON = re.compile(rf"^{INITIALS}\s?{NAME_WORD}\s?[;,]")
+_PERSON_BEFORE_SEMICOLON = re.compile(rf"\s(?={INITIALS}\s?{NAME_WORD}\s?;)")
+_PERSON_AT_END = re.compile(rf"\s({INITIALS})\s?({NAME_WORD})$")
+_AUTHOR_DATE_HEAD = re.compile(rf"^((?:{NAME_WORD}\s?){{1,3}})\(\s?({_YEAR})\s?\)\s?")
+_NAME_COMMA_INITIALS = re.compile(rf"{NAME_WORD},\s?{INITIALS}")
+_FAMILY_GIVEN_INITIALS = re.compile(rf"({NAME_WORD})\s({NAME_WORD})\s?({INITIALS})")
+_FAMILY_STOP_INITIALS = re.compile(rf"^({NAME_WORD})\s?[.,]?\s?({INITIALS})$")
+_GEORGIAN_START = re.compile(r"^[\u10d0-\u10ff]")
+_GEORGIAN_NAME = re.compile(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)")
+_GEORGIAN_HOST_AUTHOR = re.compile(r"^([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)\s?")
+_HEADING_COMMA = re.compile(r"\s?,\s?(?=\S)")
+_INVERTED_NAMES_SEPARATOR = re.compile(r",\s(?:(?:and|&)\s)?|\s(?:and|&)\s")   # "Smith, John, and Jane Doe"
+_NAME_SEPARATOR = re.compile(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s")
+_NAME_WORD_SEPARATOR = re.compile(r"[\s,]+")
+_APA_EDITOR_SEPARATOR = re.compile(r",\s?(?:&\s?)?|\s&\s|\s(?:and|и)\s")
+_ASIDE = re.compile(r"\s?\(([^()]*)\)")
+_ET_AL_IN_BRACKETS = re.compile(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]")
+_ROLE_IN_BRACKETS = re.compile(r"\s?\(([^()]+)\)\s?(?=\[|$)")
+_LOWER_WORD_AT_END = re.compile(rf"(?:^|\s){LOW}+$")
+_RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
+_SENTENCE_BEFORE_HOST = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)")
+# the publication area
+_IMPRINT = re.compile(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
+                      rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$")
+_PLACE_AND_PUBLISHER = re.compile(r"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$")
+_PLACE_AFTER_PUBLISHER = re.compile(r",\s?([^,]{2,40})$")
+_PUBLISHER_SEPARATOR = re.compile(r"\s?;\s?|\s:\s")
+_PLACE_SEPARATOR = re.compile(rf"\s?[;{DASH_CLASS}]\s?")
+_PLACE_LIST_SEPARATOR = re.compile(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)|\s(?:and|&)\s")
+_PLACE_PAIR_HYPHEN = re.compile(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])")
+_SINE_LOCO = re.compile(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)")
+_SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
+_NOT_NAMED = re.compile(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?")
+# the separators split_top_level cuts at (a lookahead for their first character, where they have no
+# literal one, lets the search pass over the other characters at once)
+_COMMA = re.compile(r",\s?")
+_SUBTITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S))")
+_HOST_SUBTITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s|\s:(?=\S)|(?<=\S):\s(?=\S))")
+_HOST_TITLE_COLON = re.compile(r"(?=[\s:])(?:\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w))")
+_NUMBERS_SEPARATOR = re.compile(rf"(?=[,\s])(?:,\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d))")
 
 
 def parse_reference(text: str, *, line: int | None = None) -> Reference:
@@ -400,16 +506,16 @@ class _Parser:
                 ref.url = url
                 self.claim(match.start(), end, "url")
         if ref.url and not ref.urldate:
-            match = re.search(r"\(\s?(\d{1,2})\.(\d{1,2})\.(\d{4})\s?\)", self.work)
+            match = _BRACKETED_DATE.search(self.work)
             if match:
                 ref.urldate = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
                 self.claim(match.start(), match.end(), "urldate")
         for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
             for match in pattern.finditer(self.work):
-                value = re.sub(r"\s", "", match.group(1))
+                value = _WHITE_SPACE.sub("", match.group(1))
                 getattr(ref, kind).append(value)
                 self.claim(match.start(), match.end(), kind)
-        match = _DOI.search(self.work)
+        match = _DOI.search(self.work) if "doi" in lowered else None   # (both forms hold "DOI" or "doi")
         if match:
             ref.doi = (match.group(1) or match.group(2)).rstrip(".,;")
             self.claim(match.start(), match.end(), "doi")
@@ -422,7 +528,7 @@ class _Parser:
         for match in _material().finditer(self.work):   # "[Текст]": the general material designation
             ref.markers.append(match.group())
             self.claim(match.start(), match.end())
-        for match in re.finditer(r"Режим доступа\s?:[^.]*(?:\.[^.–—-]*)?|Текст\s?:\s?электронный", self.work):
+        for match in _ACCESS_NOTE.finditer(self.work):
             ref.note.append(match.group().strip(" .–"))
             self.claim(match.start(), match.end())
 
@@ -441,7 +547,7 @@ class _Parser:
             return whole, None
         part, host = whole.cut(0, match.start()), whole.cut(match.end())
         # "Title // I.O. Family; Corporate body. – Place, 2009" : a '//' typed for '/'.
-        if re.match(rf"^{INITIALS}\s?{NAME_WORD}\s?[;,]", host.text) and " / " not in part.text:
+        if _PERSON_THEN_SEMICOLON.match(host.text) and " / " not in part.text:
             self.ref.diagnose("double-slash-for-slash", "'//' stands where the statement of responsibility "
                               "('/') belongs; read as '/'", span=Span(match.start(), match.end()))
             slash = match.group().replace("//", " /")
@@ -474,7 +580,7 @@ class _Parser:
         named = bool(heading)
         if heading:
             heading, rest = self.heading_role(heading, rest)
-        match = re.match(rf"^\(?({_YEAR})\)?\s?[.,]\s?", rest.text) if named else None
+        match = _YEAR_AFTER_HEADING.match(rest.text) if named else None
         if match:   # "Willis J. 2012. Title": the author-date habit
             ref.year = self.take(rest.cut(match.start(1), match.end(1)), "year")
             rest = rest.cut(match.end())
@@ -584,9 +690,9 @@ class _Parser:
         self.claim(rest.start, rest.start + quoted.start("title"))
         self.claim(rest.start + quoted.end("title"), rest.start + quoted.start("rest"))
         tail = rest.cut(quoted.start("rest"))
-        pieces = split_top_level(tail, r",\s?")
+        pieces = split_top_level(tail, _COMMA)
         if pieces and pieces[0].text.strip(" .") and not self.area_kind(pieces[0].text.strip(" .")) \
-                and not re.search(r"\d", pieces[0].text):
+                and not _DIGIT.search(pieces[0].text):
             ref.entry_type = "article"
             ref.host = Reference(entry_type="periodical", title=self.take(pieces[0].strip(" ."), "journaltitle"))
             pieces = pieces[1:]
@@ -596,7 +702,7 @@ class _Parser:
 
     def read_harvard_book(self, rest: Piece) -> bool:
         """"Istoriia Ukrainy [History of Ukraine], Znannia, Kyiv, Ukraine.": title, publisher, place."""
-        pieces = split_top_level(rest, r",\s?")
+        pieces = split_top_level(rest, _COMMA)
         if len(pieces) < 2 or not any(self.is_place(p.text.strip(" .")) for p in pieces[1:]):
             return False
         self.ref.title = self.take(pieces[0].strip(" ."), "title")
@@ -634,7 +740,7 @@ class _Parser:
         ref = self.ref
         ref.entry_type = "incollection"
         ref.title = self.take(rest.cut(0, link.start()), "title")
-        names = [parse_person(n) for n in re.split(r",\s?(?:&\s?)?|\s&\s|\s(?:and|и)\s", host["editors"]) if n.strip()]
+        names = [parse_person(n) for n in _APA_EDITOR_SEPARATOR.split(host["editors"]) if n.strip()]
         ref.editors = [replace(p, role="editor", role_raw=host["label"]) for p in names if p]
         self.claim(rest.start + host.start("editors"), rest.start + host.end("editors"), "editor")
         ref.host = Reference(entry_type="book", title=self.take(rest.cut(host.start("book"), host.end("book")), "booktitle"))
@@ -654,7 +760,7 @@ class _Parser:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
         publisher = rest.cut(end.start("publisher"), end.end("publisher"))
         publisher = self.take_place_before_colon(publisher, ref) or publisher   # APA 6: "Baku: Qanun"
-        after = re.search(r",\s?([^,]{2,40})$", publisher.text)
+        after = _PLACE_AFTER_PUBLISHER.search(publisher.text)
         if not ref.places and after and self.is_place(after.group(1)):   # Harvard: "Oxford University Press, Oxford"
             ref.places = self.read_places(after.group(1))
             self.claim(publisher.start + after.start(1), publisher.end, "location")
@@ -665,7 +771,7 @@ class _Parser:
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
-        match = re.match(rf"^((?:{NAME_WORD}\s?){{1,3}})\(\s?({_YEAR})\s?\)\s?", part.text)
+        match = _AUTHOR_DATE_HEAD.match(part.text)
         corporate = _HARVARD_BODY.match(part.text) if not match else None
         if not match and not corporate:
             return part
@@ -679,7 +785,7 @@ class _Parser:
         self.claim(part.start, part.start + match.end(), "author")
         rest = part.cut(match.end())
         # what follows is "Title, Place, Publisher" or "Title, "Journal", Place: ..."
-        pieces = split_top_level(rest, r",\s?")
+        pieces = split_top_level(rest, _COMMA)
         if pieces:
             self.ref.title = self.take(pieces[0].strip(_QUOTES), "title")
             remainder = [p for p in pieces[1:]]
@@ -727,7 +833,7 @@ class _Parser:
             return self.take(rest.cut(container.start(group), container.end(group)), groups[0]) if group else ""
 
         ref.volume, ref.number, ref.year = taken("volume"), taken("number"), taken("year", "year2")
-        ref.pages = re.sub(rf"\s?{_D}\s?", "--", taken("pages"))
+        ref.pages = _SPACED_DASH.sub("--", taken("pages"))
         ref.date = " ".join(x for x in (taken("month", "month2"), taken("day")) if x)   # "декабрь 30"
         self.claim(rest.start, rest.start + container.end())   # the labels and punctuation between the numbers
         return rest.cut(container.end())
@@ -750,7 +856,7 @@ class _Parser:
         ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
         self.claim(part.start, part.start + match.end())   # the guillemets and dashes between them
         rest = part.cut(match.end())
-        for area in split_top_level(rest, r",\s?"):
+        for area in split_top_level(rest, _COMMA):
             self.classify_area(area, into=ref)
         return Piece("", rest.end)
 
@@ -784,12 +890,12 @@ class _Parser:
         ref.entry_type = "legislation"
         self.claim(part.start, part.start + match.end())
         rest = part.cut(match.end())
-        source = re.match(r"^\((.+)\)\.?$", rest.text)
+        source = _BRACKETED_SOURCE.match(rest.text)
         if source:   # "(Azərbaycan Respublikasının qanunvericilik toplusu, 2005-ci il, № 1, maddə 4)"
-            pieces = split_top_level(rest.cut(1, len(rest.text) - 1), r",\s?")
+            pieces = split_top_level(rest.cut(1, len(rest.text) - 1), _COMMA)
             ref.host = Reference(entry_type="periodical", title=self.take(pieces[0], "journaltitle"))
             for piece in pieces[1:]:
-                year = re.fullmatch(rf"({_YEAR})(?:[-‑]?(?:ci|cü|cı|cu))?\s?(?:il|г|р|y)?\.?", piece.text)
+                year = _SOURCE_YEAR.fullmatch(piece.text)
                 if year and not ref.year:
                     ref.year = year.group(1)
                     self.claim(piece.start, piece.end, "year")
@@ -847,7 +953,7 @@ class _Parser:
     def title_follows_directly(self, rest: Piece) -> bool:
         """Whether an area separator or the publication area comes right after a would-be heading."""
         areas = split_areas(rest)
-        if not areas or re.match(rf"^{_D}", rest.text):
+        if not areas or _LEADING_DASH.match(rest.text):
             return True
         sentences = self.split_sentences(areas[0])
         return bool(sentences) and self.looks_like_area(sentences[0])
@@ -857,11 +963,11 @@ class _Parser:
             person = parse_person(name)
             return [person] if person else []
         if kind == "inverted-first":   # "Smith, John, and Jane Doe"
-            family, given, *others = re.split(r",\s(?:(?:and|&)\s)?|\s(?:and|&)\s", name)
+            family, given, *others = _INVERTED_NAMES_SEPARATOR.split(name)
             persons = [Person(family=family, given=given), *(parse_person(other) for other in others)]
             return [p for p in persons if p] if all(persons) else []
         if kind == "comma-list":
-            persons = [parse_person(m.group()) for m in re.finditer(rf"{NAME_WORD},\s?{INITIALS}", name)]
+            persons = [parse_person(m.group()) for m in _NAME_COMMA_INITIALS.finditer(name)]
             return [p for p in persons if p] if all(persons) else []
         if kind == "two-words":
             words = name.split()
@@ -875,21 +981,21 @@ class _Parser:
             if looks_like_family(words[0]) and not looks_like_family(words[1]):
                 return [Person(family=words[0], given=words[1])]
             return [Person(family=words[1], given=words[0])]
-        if re.match(r"^[\u10d0-\u10ff]", name):
+        if _GEORGIAN_START.match(name):
             return [Person(family=m.group(1), given=m.group(2)) for m in
-                    re.finditer(r"([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)", name)]
+                    _GEORGIAN_NAME.finditer(name)]
         persons = []
-        match = re.fullmatch(rf"({NAME_WORD})\s({NAME_WORD})\s?({INITIALS})", name)
+        match = _FAMILY_GIVEN_INITIALS.fullmatch(name)
         if match and kind == "family-initials":
             if match.group(1).casefold() in FAMILY_PREFIXES:   # "De Waal T."
                 return [Person(family=f"{match.group(1)} {match.group(2)}", given=space_initials(match.group(3)))]
             return [Person(family=match.group(1), given=f"{match.group(2)} {space_initials(match.group(3))}")]
-        for chunk in re.split(r"\s?,\s?(?=\S)", name):
+        for chunk in _HEADING_COMMA.split(name):
             person = parse_person(chunk.replace(".", ". ").replace("  ", " ").strip()) or \
                 parse_person(chunk)
             if person is None:
                 # "Олжабаева.К.Т." : a full stop between family name and initials
-                match = re.match(rf"^({NAME_WORD})\s?[.,]?\s?({INITIALS})$", chunk.strip())
+                match = _FAMILY_STOP_INITIALS.match(chunk.strip())
                 if not match:
                     return []
                 person = Person(family=match.group(1), given=space_initials(match.group(2)))
@@ -920,8 +1026,8 @@ class _Parser:
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = next((m for m in self.place_patterns().title_end.finditer(first.text)
                       if not _inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
-        if match and re.search(_YEAR, first.text[match.end():]) and \
-                any(re.search(_YEAR, area.text) and self.match_imprint(area.text.strip(" .")) for area in areas[1:]):
+        if match and _YEAR_SEARCH.search(first.text[match.end():]) and \
+                any(_YEAR_SEARCH.search(area.text) and self.match_imprint(area.text.strip(" .")) for area in areas[1:]):
             match = None   # "материалы конф., Баку, 10–12 окт. 2008 г. – Баку, 2009": the imprint, with its year, comes later
         if match and " / " not in first.text[match.end():]:
             zone = first.cut(0, match.start())
@@ -958,7 +1064,7 @@ class _Parser:
             if is_abbreviation(token) and (_INITIAL_OR_LOWER.match(after) or _ACRONYM.match(after)) \
                     and not imprint_start.match(after):   # but "… доп. М.: Наука": the imprint follows
                 continue  # "им. Н. Э. Баумана", "учеб. пособие", "АН Азерб. ССР"
-            if re.match(rf"{_YEAR}\b", after) and re.search(r"\d\s?$", text[:word_start]) and month_number(token):
+            if _YEAR_WORD.match(after) and _DIGIT_AT_END.search(text[:word_start]) and month_number(token):
                 continue  # "10–12 окт. 2008 г.": a day, its month shortened and the year
             if _starts_with_role(after):
                 cuts.append(match.end())   # "I cild. baş red. Y. Mahmudov"
@@ -977,21 +1083,21 @@ class _Parser:
     def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
         """Whether a sentence is one of the areas after the title (publication, extent, numbers)."""
         text = piece.text.strip(" .")
-        if re.fullmatch(_YEAR + r"(?:\s?(?:г|y|il)\.?)?", text):
+        if _YEAR_ALONE.fullmatch(text):
             return True
         if _extent_start().match(text):
             return True
-        match = re.fullmatch(rf"([^\W\d_]+)\.?\s{_YEAR}", text)
+        match = _MONTH_YEAR.fullmatch(text)
         if match and (month_number(match.group(1)) or season_number(match.group(1))):
             return True   # "июнь 2001", "Summer 2007"
-        if re.match(rf"^{_YEAR}[,.]?\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)", text):
+        if _YEAR_THEN_NUMBERS.match(text):
             return True   # "1986 V. 32, № 3—4"
-        day = re.match(rf"^{_YEAR},\s\d{{1,2}}\s([^\W\d_]+)", text)
+        day = _YEAR_DAY_MONTH.match(text)
         if day and month_number(day.group(1)):
             return True   # "2011, 18 oktyabr, № 230": a newspaper's year and day
         if _NUMERIC_DAY.match(text):
             return True   # "12.03.2010, №45": a newspaper's day in figures
-        if re.fullmatch(r"\[[^\[\]]+\]|(?:Изд|Вид|Выд)\.\s?(?:офиц|офіц|афіц)\.?", text):
+        if _NOTE_AFTER_TITLE.fullmatch(text):
             return True   # "[Чинний від 1998-01-01]", "Вид. офіц.": notes after the title
         return bool(
             self.match_imprint(text)
@@ -1004,18 +1110,18 @@ class _Parser:
     def match_imprint(self, text: str) -> re.Match[str] | None:
         """"Place : Publisher, Year", "Place, Year", "Place, «Publisher», Year", "Publisher, Year"."""
         patterns = self.place_patterns()
-        return patterns.imprint.match(text) if re.search(_YEAR_AFTER_DASH, text) else patterns.place_colon.match(text)
+        return patterns.imprint.match(text) if _YEAR_AFTER_DASH_SEARCH.search(text) else patterns.place_colon.match(text)
 
     def parse_title_zone(self, zone: Piece, heading: list[Person]) -> None:
         """Title proper, other title information, statement of responsibility (GOST 7.1, 5.2)."""
         ref = self.ref
         title_part, sor = zone, None
-        for marker in re.finditer(r"\((?:азерб|рус|англ|укр|каз|нем|фр|тур|груз|арм|az|ru|en)\.\)", zone.text):
+        for marker in _LANGUAGE_MARK.finditer(zone.text):
             ref.markers.append(marker.group())   # Wikipedia's language marks: "(азерб.)"
             self.claim(zone.start + marker.start(), zone.start + marker.end())
             zone = Piece(zone.text[: marker.start()] + " " * len(marker.group()) + zone.text[marker.end():],
                          zone.start)
-        match = re.search(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)", zone.text)
+        match = _RESPONSIBILITY_SLASH.search(zone.text)
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.claim(zone.start + match.start(), zone.start + match.end())
@@ -1028,12 +1134,12 @@ class _Parser:
         # A volume designation inside the title zone: "Гісторыя Беларусі: у 2 ч. Ч. 1. Са старажытных ..."
         title_part = self.take_volume_from_title(title_part)
         title_part = self.take_genre_sentence(title_part)
-        pieces = split_top_level(title_part, r"\s?:\s(?!//)|\s:(?=\S)|(?<=\S):\s(?=\S)")
+        pieces = split_top_level(title_part, _SUBTITLE_COLON)
         if not pieces:
             ref.authors = heading
             return
         title = pieces[0]
-        quoted = re.match(r'^([«"“„])(.+?)([»"”“])(?=\s?[,.;:]|$)', title.text)
+        quoted = _QUOTED_OPENING.match(title.text)
         if quoted and quoted.end() < len(title.text.rstrip(" .")) and _QUOTE_PAIRS.get(quoted.group(1)) == quoted.group(3):
             title = title.cut(quoted.start(2), quoted.end(2))   # '"Худуд Ал-Алем", рукопись ...': the rest is a note
             self.claim(title.start - 1, title.start)
@@ -1049,7 +1155,7 @@ class _Parser:
         subtitles, genres = [], []
         for piece in pieces[1:]:
             value = piece.text.strip(" .")
-            if re.fullmatch(r"\d{2}\.\d{2}\.\d{2}", value) and ref.thesis_type:
+            if _SPECIALTY_CODE.fullmatch(value) and ref.thesis_type:
                 ref.thesis_type += f" : {value}"   # the specialty code of a thesis (GOST 7.1, 5.2.4)
                 self.claim(piece.start, piece.end, "type")
                 continue
@@ -1095,7 +1201,8 @@ class _Parser:
         """"Саясаттану Оқу құралы": a genre phrase of two or more words ending the title, no colon."""
         if self.ref.genre:
             return title
-        for word in re.finditer(r"(?<=\s)\S", title.text):
+        # (a phrase that ends the title starts within a keyword's reach of its end)
+        for word in _WORD_AFTER_SPACE.finditer(title.text, max(0, len(title.text) - genre_keyword_reach())):
             end = genre_keyword_at(title.text, word.start())
             if end == len(title.text) and " " in title.text[word.start():end] and word.start() > 0:
                 self.ref.genre = self.take(title.cut(word.start()), "genre")
@@ -1105,7 +1212,7 @@ class _Parser:
     def take_parenthetical_responsibility(self, title_part: Piece, *, leading: bool = False) -> Piece:
         """"Bahoriston (Sh. Shomuhamedov tarjimasi)": a statement of responsibility in parentheses;
         ``leading``: only one that opens an area ("Azərbaycan tarixi.- (İ.Əliyevin redaktəsi ilə), I cild")."""
-        match = (re.match if leading else re.search)(r"\s?\(([^()]+)\)", title_part.text)
+        match = (_BRACKETS.match if leading else _BRACKETS.search)(title_part.text)
         if not match or not (_starts_with_role(match.group(1)) or _role_suffix(match.group(1))
                              or _ROLE_PREDICATE.fullmatch(match.group(1).strip(" ."))):
             return title_part
@@ -1119,15 +1226,15 @@ class _Parser:
         """A statement of responsibility whose "/" was lost: a sentence that opens with role words
         ("baş red. Y. Mahmudov"), "I.O. Family;" after the title, or the heading's name repeated."""
         for sentence in self.split_sentences(zone)[1:]:
-            key = re.sub(r"\.\s*", ". ", sentence.text.casefold())
-            if any(key.startswith(form) and role_of(form) != "note" for form in role_forms()):
+            key = _FULL_STOP.sub(". ", sentence.text.casefold())
+            if key.startswith(_role_forms_but_notes()):
                 return zone.cut(0, sentence.start - zone.start), zone.cut(sentence.start - zone.start)
-        match = re.search(rf"\s(?={INITIALS}\s?{NAME_WORD}\s?;)", zone.text)
+        match = _PERSON_BEFORE_SEMICOLON.search(zone.text)
         if match:
             return zone.cut(0, match.start()), zone.cut(match.end())
         families = [p.family for p in heading if p.family]
         if families:
-            match = re.search(rf"\s({INITIALS})\s?({NAME_WORD})$", zone.text)
+            match = _PERSON_AT_END.search(zone.text)
             if match and match.group(2) in families:
                 return zone.cut(0, match.start()), zone.cut(match.start() + 1)
         return zone, None
@@ -1136,14 +1243,14 @@ class _Parser:
         """The areas after the title name an issue (№) and a year but no publisher (a serial), or what
         follows a single "/" names a conference rather than persons."""
         ref = self.ref
-        if sor is not None and _PROCEEDINGS.match(sor.text) and not re.search(INITIAL + r"\s?" + NAME_WORD, sor.text):
+        if sor is not None and _PROCEEDINGS.match(sor.text) and not _INITIAL_AND_NAME.search(sor.text):
             return True
         return bool(ref.number and not ref.publishers and not ref.places and not ref.pagetotal
                     and ref.host is None)
 
     def take_unlinked_journal(self, title_part: Piece, sor: Piece | None) -> tuple[Piece, Piece | None]:
         ref = self.ref
-        if sor is not None and not re.search(INITIAL, sor.text) and not role_of(sor.text.split(" ")[0]):
+        if sor is not None and not _INITIAL.search(sor.text) and not role_of(sor.text.split(" ")[0]):
             journal = sor
             sor = None
         else:
@@ -1173,9 +1280,8 @@ class _Parser:
         ("Український історичний журнал" is a name: a marker only in the possessive or after a quoted name;
         after '//' only after a quoted name: "// Elmi əsərlərin mövzu məcmuəsi" is the serial's name)."""
         kind = None if quoted_only else \
-            re.search(r"\s(jurnalı|qəzeti|журналы|газетасы|məcmuəsi)$", name, flags=re.IGNORECASE)
-        kind = kind or re.search(r"(?<=[»\"”])\s(журнал|газета|jurnalı?|qəzeti?|газетасы|журналы|məcmuəsi)$", name,
-                                 flags=re.IGNORECASE)
+            _SERIAL_WORD.search(name)
+        kind = kind or _SERIAL_WORD_AFTER_QUOTES.search(name)
         if not kind:
             return name
         self.ref.markers.append(kind.group(1))
@@ -1205,7 +1311,7 @@ class _Parser:
             ref.note.append(ref.volumes)
         number = match.group("number") or match.group("number2") or match.group("words")
         if number:
-            ref.volume = re.sub(r"\s?[-–—]\s?", "--", number)
+            ref.volume = _RANGE_DASH.sub("--", number)
         if match.group("part"):
             ref.note.append(match.group("part").strip(" ,"))   # "Т. 2, кн. 1": the book of the volume
         self.claim(title_part.start + match.start(), title_part.start + match.end(), "volume")
@@ -1222,7 +1328,7 @@ class _Parser:
     def split_unlinked_host(self, sor: Piece) -> tuple[Piece, Piece | None]:
         """"... / Н. А. Шакирзаде ; Институт .... Азербайджанская Республика ... : монография":
         the title of a larger work after the statement of responsibility, without "//"."""
-        for match in re.finditer(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)", sor.text):
+        for match in _SENTENCE_BEFORE_HOST.finditer(sor.text):
             rest = sor.text[match.end():]
             if (" : " in rest or ": " in rest) and len(rest.split()) >= 4 and (is_genre(rest) or " : " in rest):
                 self.ref.diagnose("part-without-link", "this looks like a part of a larger work written "
@@ -1234,7 +1340,7 @@ class _Parser:
     def parse_unlinked_host(self, host: Piece) -> None:
         ref = self.ref
         ref.entry_type = "incollection"
-        pieces = split_top_level(host, r"\s?:\s|\s:(?=\S)|(?<=\S):\s(?=\S)")
+        pieces = split_top_level(host, _HOST_SUBTITLE_COLON)
         host_ref = ref.host = Reference(entry_type="book")
         host_ref.title = self.take(pieces[0].strip(" ."), "booktitle")
         subtitles = []
@@ -1255,9 +1361,9 @@ class _Parser:
         if sor.text not in ref.responsibility:
             ref.responsibility = f"{ref.responsibility} ; {sor.text}" if ref.responsibility else sor.text
         groups = []
-        for group in split_top_level(sor, rf"\s?;\s?|\.\s(?={_role_pattern()})"):
+        for group in split_top_level(sor, _responsibility_separator()):
             separator = sor.text[groups[-1].end - sor.start: group.start - sor.start] if groups else ""
-            if groups and ";" not in separator and re.search(rf"(?:^|\s){LOW}+$", groups[-1].text):
+            if groups and ";" not in separator and _LOWER_WORD_AT_END.search(groups[-1].text):
                 groups[-1] = sor.cut(groups[-1].start - sor.start, group.end - sor.start)   # "nauch. red. per."
             else:
                 groups.append(group)
@@ -1295,12 +1401,12 @@ class _Parser:
         # "Müqəddimə, qeyd, tərcümə və şərhlər akad.Z.Bünyadovundur": "..., the translation and comments
         # are Z. Bünyadov's" -- the role words first, the name last (with the genitive and "is", or not)
         match = _ROLE_PREDICATE.fullmatch(text.strip(" ."))
-        roles = [role_of(w) for w in re.findall(r"[^\W\d_]+", match["what"])] if match else []
+        roles = [role_of(w) for w in _LETTERS.findall(match["what"])] if match else []
         if any(roles):
             role = next(r for r in roles if r)
             return role, match["what"].strip(" ,"), group.cut(match.start("names"), match.end("names"))
-        key = re.sub(r"\.\s*", ". ", text.casefold())
-        for form in role_forms():
+        key = _FULL_STOP.sub(". ", text.casefold())
+        for form in role_forms() if key.startswith(role_forms()) else ():
             if key.startswith(form) and (len(key) == len(form) or not key[len(form)].isalpha()
                                          or form.endswith(".")):
                 consumed = _raw_length(text, form)
@@ -1309,7 +1415,7 @@ class _Parser:
                     consumed = source.end()
                 role_raw = text[:consumed].strip(" :")
                 return role_of(form), role_raw, group.cut(consumed).strip(" :")
-        match = re.search(r"\s?\(([^()]+)\)\s?(?=\[|$)", text)
+        match = _ROLE_IN_BRACKETS.search(text)
         if match and role_of(match.group(1)):
             self.claim(group.start + match.start(), group.start + match.end())
             names = group.cut(0, match.start()) if match.start() else group.cut(match.end())
@@ -1336,11 +1442,11 @@ class _Parser:
                 text = text[:hits[-1].start()].rstrip(" ,")
                 others = True
                 break
-        text = re.sub(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]", "", text)
-        for aside in re.findall(r"\s?\(([^()]*)\)", text):
+        text = _ET_AL_IN_BRACKETS.sub("", text)
+        for aside in _ASIDE.findall(text):
             self.ref.note.append(aside)
-        text = re.sub(r"\s?\([^()]*\)", "", text)
-        chunks = [c for c in re.split(r"\s?,\s?|\s(?:и|və|і|та|and|va)\s", text) if c.strip()]
+        text = _ASIDE.sub("", text)
+        chunks = [c for c in _NAME_SEPARATOR.split(text) if c.strip()]
         persons = []
         genitive = role_raw.casefold().startswith(("под", "пад", "за", "пер", "nauch", "pod", "per")) or \
             "ilə" in role_raw or role_raw.casefold().startswith("пер")
@@ -1381,7 +1487,7 @@ class _Parser:
                     used.add(i)
                     merged[i] = merge_person(person, other)
                     break
-                words = re.split(r"[\s,]+", person.display())
+                words = _NAME_WORD_SEPARATOR.split(person.display())
                 if other.family.casefold() in (w.casefold() for w in words):
                     # an inverted heading: "İsaməddin, Səyid oğlu Osmanov" / "İ.O. Osmanov"
                     rest = [w for w in words if w.casefold() != other.family.casefold()]
@@ -1389,7 +1495,7 @@ class _Parser:
                     ref.diagnose("inverted-heading", f"the heading {person.display()!r} is inverted; "
                                  f"the statement of responsibility names {other.family!r} as the family name")
                     initials = [w[0] for w in rest if w not in ("oğlu", "qızı", "оглы", "кызы")]
-                    given_initials = re.findall(rf"{UP}", other.given)
+                    given_initials = _CAPITAL.findall(other.given)
                     if given_initials and initials[: len(given_initials)] != given_initials:
                         ref.diagnose("initials-disagree", f"the initials {other.given!r} do not match the "
                                      f"heading's given names {' '.join(rest)!r}")
@@ -1407,10 +1513,10 @@ class _Parser:
         ref = into
         if not text:
             return
-        kind = self.area_kind(text)
+        kind = self.area_kind(text)   # (the checks below for pages, number, volume and year ask only when it says so)
         if kind and getattr(ref, kind):
             return
-        glued = re.fullmatch(rf"({_YEAR})\.(\S.*)", text)
+        glued = _YEAR_GLUED_TO_AREA.fullmatch(text)
         if glued and self.area_kind(glued.group(2)):   # "2001.150-B"
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
@@ -1431,15 +1537,15 @@ class _Parser:
             ref.markers.append(text)
             self.mark(area)
             return
-        if re.fullmatch(r"\[[^\[\]]+\]", text) and not re.fullmatch(r"\[\d+\]", text):
+        if _BRACKETED.fullmatch(text) and not _BRACKETED_NUMBER.fullmatch(text):
             ref.note.append(text)   # "[Чинний від 1998-01-01]": a note the compiler bracketed
             self.mark(area)
             return
-        if re.fullmatch(r"\(\s?\d[\d\s,.]*\s?(?:Кб|Мб|Гб|KB|MB|GB|Kb|Mb|Gb|кБ|МБ|ГБ)\s?\)", text):
+        if _RESOURCE_SIZE.fullmatch(text):
             self.ref.note.append(text)   # "(196 Мб)": an electronic resource's size, a note
             self.mark(area)
             return
-        if text.startswith("(") and text.endswith(")") and not re.match(rf"^\(\s?{_YEAR}\s?\)$", text):
+        if text.startswith("(") and text.endswith(")") and not _BRACKETED_YEAR.match(text):
             ref.series = text[1:-1].strip()
             self.claim(area.start, area.end, "series")
             return
@@ -1457,7 +1563,7 @@ class _Parser:
             ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
             self.mark(area)
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not re.search(_YEAR, text) \
+        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
                 and not _PUBLISHED_BY.search(text):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
@@ -1467,30 +1573,30 @@ class _Parser:
             self.ref.note.append(text)
             self.mark(area)
             return
-        match = _PAGES.match(text)
+        match = _PAGES.match(text) if kind == "pages" else None
         if match:
             ref.pages = _page_range(match.group(1))
             self.claim(area.start, area.end, "pages")
             return
-        match = _PAGES_SUFFIX.match(text)
+        match = _PAGES_SUFFIX.match(text) if kind == "pages" else None
         if match:
-            ref.pages = _page_range(re.sub(r"\s?[-–]?\s?(?:betlar|bet|b)\.?$", "", match.group(1), flags=re.I))
+            ref.pages = _page_range(_PAGES_WORD_AT_END.sub("", match.group(1)))
             self.claim(area.start, area.end, "pages")
             return
-        match = _NUMBER.match(text)
+        match = _NUMBER.match(text) if kind == "number" else None
         if match:
-            ref.number = re.sub(r"\s?[-–—]\s?", "-", match.group(1))
+            ref.number = _RANGE_DASH.sub("-", match.group(1))
             self.claim(area.start, area.end, "number")
             return
-        match = re.match(r"^(?:Том|Т\.|Ч\.|Vol\.|Cild|Kitab)\s?([\dIVXLC]+)\s?:\s?(.+)$", text)
+        match = _VOLUME_WITH_TITLE.match(text)
         if match and ref is self.ref and self.volume_title is None and not ref.volume:
             ref.volume = match.group(1)
             self.volume_title = area.cut(match.start(2)).strip(" .")
             self.claim(area.start, area.start + match.start(2), "volume")
             return
-        match = _VOLUME.match(text) or _volume_in_words().match(text)
+        match = (_VOLUME.match(text) or _volume_in_words().match(text)) if kind == "volume" else None
         if match:
-            ref.volume = re.sub(r"\s?[-–—]\s?", "--", next(g for g in match.groups() if g))
+            ref.volume = _RANGE_DASH.sub("--", next(g for g in match.groups() if g))
             self.claim(area.start, area.end, "volume")
             return
         match = _VOLUMES.match(text)
@@ -1499,7 +1605,7 @@ class _Parser:
             ref.note.append(text)
             self.mark(area)
             return
-        if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
+        if kind == "year":
             ref.year = ref.year or text[:4]
             self.claim(area.start, area.end, "year")
             return
@@ -1513,7 +1619,7 @@ class _Parser:
             ref.date = text
             self.claim(area.start, area.end, "date")
             return
-        match = re.fullmatch(rf"(\d{{1,2}}\s?[^\W\d_]+\.?),?\s({_YEAR})(?:\s?(?:г|il|y)\.?)?", text)
+        match = _DAY_MONTH_YEAR.fullmatch(text)
         if match and month_number(match.group(1).lstrip("0123456789 ").rstrip(".")) and not ref.date and not ref.year:
             # (after a year already read, "– 2005. – 14 iyun 2005" is a note: a legal act's own date)
             ref.date = self.take(area.cut(match.start(1), match.end(1)).strip(" ."), "date")   # "12 may 2005"
@@ -1523,7 +1629,7 @@ class _Parser:
         match = _extent_start().match(text)
         if match:
             ref.pagetotal = match.group(2)
-            unnumbered = re.search(r"\[\d+\]", match.group())
+            unnumbered = _BRACKETED_NUMBER.search(match.group())
             if unnumbered:
                 ref.note.append(f"{unnumbered.group()} s.")   # "302, [7] s.": unnumbered pages
             if match["roman"]:
@@ -1535,10 +1641,10 @@ class _Parser:
                 self.mark(rest)
             elif rest and _LANGUAGE_NOTE.match(rest.text.strip(" .")):
                 self.classify_area(rest, into=ref, commas=commas)   # "200 p. (in Russian)"
-            elif rest and re.fullmatch(r"\([^()]+\)", rest.text.strip(" .")):
+            elif rest and _PARENTHESISED.fullmatch(rest.text.strip(" .")):
                 self.classify_area(rest, into=ref, commas=commas)   # "300 с. (Серія «Історія»)": DSTU's series
             return
-        if re.fullmatch(r"\d{1,4}", text) and not ref.pagetotal and ref.year:
+        if _SHORT_NUMBER.fullmatch(text) and not ref.pagetotal and ref.year:
             ref.pagetotal = text
             self.claim(area.start, area.end, "pagetotal")
             return
@@ -1548,7 +1654,7 @@ class _Parser:
             ref.year = ref.year or match.group(2)
             self.claim(area.start, area.end, "location")
             return
-        match = re.fullmatch(rf"([^\W\d_]+)\.?\s({_YEAR})", text)
+        match = _MONTH_YEAR.fullmatch(text)
         if match and (month_number(match.group(1)) or season_number(match.group(1), self.lang)) and not ref.year:
             ref.year = match.group(2)
             if ref is self.ref:   # a book's "Пенза. июнь 2001": the month is a note (only an issue is dated)
@@ -1558,7 +1664,7 @@ class _Parser:
                 ref.date = ref.date or match.group(1)
             self.claim(area.start, area.end, "year")
             return
-        if ref is not self.ref and ref.year and not ref.date and re.fullmatch(r"[^\W\d_]{3,}\.?", text) \
+        if ref is not self.ref and ref.year and not ref.date and _WORD_OF_THREE.fullmatch(text) \
                 and (month_number(text.rstrip(".")) or season_number(text, self.lang)):
             # the month or season that names a journal's issue, after its year: "– 2001. – июн.", "– 2007. – Summer"
             ref.date = self.take(area.strip(" ."), "date")
@@ -1570,14 +1676,14 @@ class _Parser:
             for sentence in sentences:
                 self.classify_area(sentence, into=ref, commas=commas)
             return
-        numbers = split_top_level(area, rf",\s?|(?<={_YEAR})\s(?=\D)|\s(?=(?:V|Vol|Т|т|№|N|No|P|С|S|s)\.?\s?\d)")
+        numbers = split_top_level(area, _NUMBERS_SEPARATOR)
         if len(numbers) > 1 and all(self.area_kind(n.text.strip(" .")) for n in numbers):
             for number in numbers:
                 self.classify_area(number, into=ref, commas=False)
             return
-        if commas and self.parse_comma_imprint(split_top_level(area, r",\s?"), into=ref):
+        if commas and self.parse_comma_imprint(split_top_level(area, _COMMA), into=ref):
             return
-        if ref is self.ref and self.genre_area is None and len(text) < 80 and not re.search(r"\d", text) \
+        if ref is self.ref and self.genre_area is None and len(text) < 80 and not _DIGIT.search(text) \
                 and is_genre(text):
             self.genre_area = area.strip(" .;,")   # "Title. -Ali məktəblər üçün dərslik. Place": the genre
             return                                 # if the title area names none (parse_part decides)
@@ -1591,7 +1697,7 @@ class _Parser:
             return "number"
         if _VOLUME.match(text) or _volume_in_words().match(text):
             return "volume"
-        if re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?", text):
+        if _YEAR_AREA.fullmatch(text):
             return "year"
         if _extent_only().match(text):
             return "pagetotal"
@@ -1600,10 +1706,9 @@ class _Parser:
     def parse_imprint(self, area: Piece, *, into: Reference) -> bool:
         """"Place : Publisher, Year" (GOST 7.1-2003, 4.4) with several places or publishers."""
         text = area.text
-        match = re.match(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
-                         rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$", text)
+        match = _IMPRINT.match(text)
         if not match:
-            match = re.match(r"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$", text)
+            match = _PLACE_AND_PUBLISHER.match(text)
             if not match or not self.is_place(match.group("places")):
                 return False
         places = self.read_places(match.group("places"), area=text)
@@ -1613,10 +1718,10 @@ class _Parser:
             into.places = places
             self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
         publishers = match.group("publishers").strip(" ,")
-        if re.fullmatch(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", publishers, re.IGNORECASE):
+        if _SINE_NOMINE.fullmatch(publishers):
             publishers = ""   # [б. и.] / [s. n.]: no publisher named
         if publishers and not into.publishers:
-            into.publishers = [_strip_quotes(p) for p in re.split(r"\s?;\s?|\s:\s", publishers) if p.strip()]
+            into.publishers = [_strip_quotes(p) for p in _PUBLISHER_SEPARATOR.split(publishers) if p.strip()]
             self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
                        "publisher")
         if "year" in match.groupdict() and match.group("year") and not into.year:
@@ -1629,7 +1734,7 @@ class _Parser:
         return True
 
     def classify_tail(self, piece: Piece, into: Reference) -> None:
-        for sub in split_top_level(piece, r",\s?"):
+        for sub in split_top_level(piece, _COMMA):
             self.classify_area(sub, into=into, commas=False)
 
     def parse_comma_imprint(self, pieces: list[Piece], *, into: Reference | None = None) -> bool:
@@ -1637,13 +1742,13 @@ class _Parser:
         into = into or self.ref
         if not pieces:
             return False
-        if not any(self.is_place(p.text) or re.search(_YEAR, p.text) or _starts_with_role(p.text)
+        if not any(self.is_place(p.text) or _YEAR_SEARCH.search(p.text) or _starts_with_role(p.text)
                    or self.area_kind(p.text.strip(" .")) for p in pieces):
             return False
-        has_year = any(re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", p.text.strip(" .")) for p in pieces)
+        has_year = any(_YEAR_ALONE.fullmatch(p.text.strip(" .")) for p in pieces)
         # Soviet lists quote the publisher: «Elm», “Sharq”. A quoted piece is the publisher, and an
         # unquoted title-like piece before it (or before a volume number) names the larger work.
-        quoted = next((p for p in pieces if re.fullmatch(r"[«\"“„].+[»\"”“]", p.text.strip(" ."))), None)
+        quoted = next((p for p in pieces if _QUOTED.fullmatch(p.text.strip(" ."))), None)
         # "səh. 75, 11 a, 13 a, 28 b": the leaves of a manuscript, recto (a) and verso (b): a note, not pages
         folios = [p for p in pieces if _FOLIO.fullmatch(p.text.strip(" ."))]
         if any(p.text.strip(" .").endswith("a") for p in folios) and any(p.text.strip(" .").endswith("b") for p in folios):
@@ -1654,7 +1759,7 @@ class _Parser:
             pieces = [p for p in pieces if p not in folios]
         host_title: Piece | None = None
         # "Tarix və onun problemləri, 2010, № 3, səh. 45-50": a serial's name, its year and issue, no place
-        serial = len(pieces) > 2 and bool(re.fullmatch(rf"{_YEAR}", pieces[1].text.strip(" ."))) and \
+        serial = len(pieces) > 2 and bool(_JUST_YEAR.fullmatch(pieces[1].text.strip(" ."))) and \
             any(self.area_kind(p.text.strip(" .")) == "number" for p in pieces[2:]) and \
             not any(self.is_place(p.text) for p in pieces)
         for index, piece in enumerate(pieces):
@@ -1678,10 +1783,10 @@ class _Parser:
                 into.organizations.append(self.take(piece.strip(" ."), "organization"))   # the thesis's university
             elif role_of(text.split(" ")[0]) or _starts_with_role(text) or _role_suffix(text):
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
-            elif re.fullmatch(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?", text):
+            elif _YEAR_ALONE.fullmatch(text):
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
-            elif re.fullmatch(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?", text):
+            elif _NOT_NAMED.fullmatch(text):
                 into.markers.append(text)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
                 self.mark(piece)
                 self.sine_loco = True
@@ -1695,10 +1800,10 @@ class _Parser:
                 chain = " ".join(p.text for p in pieces)
                 into.places += [p for p in self.read_places(text, area=chain) if p not in into.places]
                 self.claim(piece.start, piece.end, "location")
-            elif any(c.isdigit() for c in text) and re.match(r"^\S+\.?\s?\d|^\d", text):
+            elif any(c.isdigit() for c in text) and _LABELLED_NUMBER.match(text):
                 self.classify_area(piece, into=into, commas=False)
             elif not into.publishers and quoted is None and (has_year or into.year) \
-                    and not re.search(INITIAL + NAME_WORD, text):
+                    and not _INITIAL_GLUED_TO_NAME.search(text):
                 into.publishers = [_strip_quotes(text)]   # "Bakı, Azərnəşr, 1993": between place and year
                 self.claim(piece.start, piece.end, "publisher")
         if host_title is not None and serial:
@@ -1717,12 +1822,11 @@ class _Parser:
         text = text.strip(" .[]")
         if not text:
             return False
-        if expand_place(text, lang=self.lang.split("-")[0], script=self.script) or \
-                expand_place(text + ".", lang=self.lang.split("-")[0], script=self.script):
+        lang = self.lang.split("-")[0]
+        if expand_place(text, lang=lang, script=self.script):   # (with or without its full stop: "М", "М.")
             return True
         cities = _known_cities()
-        lang = self.lang.split("-")[0]
-        parts = [p for p in re.split(rf"\s?[;{DASH_CLASS}]\s?", text) if p.strip(" .")]
+        parts = [p for p in _PLACE_SEPARATOR.split(text) if p.strip(" .")]
         return bool(parts) and all(p.strip(" .").casefold() in cities
                                    or expand_place(p, lang=lang, script=self.script) for p in parts)
 
@@ -1733,7 +1837,7 @@ class _Parser:
         than the abbreviation alone ("К. : НБУ ім. В. І. Вернадського" is Київ, whatever the title's
         language), else in the record's language."""
         text = text.strip(" [].")
-        if re.fullmatch(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)", text):
+        if _SINE_LOCO.fullmatch(text):
             return []
         places = []
         for raw in self._place_parts(text):
@@ -1748,18 +1852,18 @@ class _Parser:
         return places
 
     def area_language(self, area: str) -> str:
-        letters = re.sub(r"[^\w]|\d", "", area)
+        letters = _NOT_LETTER.sub("", area)
         if len(letters) < 8 or detect_script(area) != self.script:
             return self.lang.split("-")[0]
         lang = detect_language(area, script=self.script, prefer=self.lang).split("-")[0]
         return lang if lang != "en" or self.script != "Latn" else self.lang.split("-")[0]
 
     def _place_parts(self, text: str) -> list[str]:
-        parts = re.split(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)|\s(?:and|&)\s", text)   # "London and New York"
+        parts = _PLACE_LIST_SEPARATOR.split(text)   # "М.; Л.", "London and New York"
         out = []
         lang = self.lang.split("-")[0]
         for part in parts:
-            halves = re.split(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])", part)
+            halves = _PLACE_PAIR_HYPHEN.split(part)
             if len(halves) > 1 and all(expand_place(h, lang=lang, script=self.script) for h in halves):
                 out.extend(halves)   # "M.-L.": Moscow and Leningrad
             else:
@@ -1772,7 +1876,7 @@ class _Parser:
         host_ref = ref.host = Reference(entry_type="periodical")
         areas = split_areas(host)
         # Georgian habit: "//Family I. Title..." -- the host's author first.
-        match = re.match(r"^([\u10d0-\u10ff]+)\s([\u10d0-\u10ff]{1,2}\.)\s?", areas[0].text) if areas else None
+        match = _GEORGIAN_HOST_AUTHOR.match(areas[0].text) if areas else None
         if match:
             host_ref.authors.append(Person(family=match.group(1), given=match.group(2)))
             self.claim(areas[0].start, areas[0].start + match.end(), "bookauthor")
@@ -1791,9 +1895,9 @@ class _Parser:
         sentences = self.split_sentences(zone)
         # the sentences of the host's first area that are numbers belong to the areas after it
         while len(sentences) > 1 and (self.looks_like_area(sentences[-1])
-                                      or re.fullmatch(r"[IVXLC]+", sentences[-1].text.strip(" ."))):
+                                      or _ROMAN.fullmatch(sentences[-1].text.strip(" ."))):
             last = sentences.pop()
-            if re.fullmatch(r"[IVXLC]+", last.text.strip(" .")) and not host_ref.volume:
+            if _ROMAN.fullmatch(last.text.strip(" .")) and not host_ref.volume:
                 host_ref.volume = self.take(last.strip(" ."), "volume")
                 continue
             tail.insert(0, last)
@@ -1808,18 +1912,18 @@ class _Parser:
             if numbering.group("date"):
                 tail.insert(0, zone.cut(numbering.start("date")))
             zone = zone.cut(0, numbering.start())
-        glued = re.search(rf"(?<=[^\W\d_])({_YEAR})$", zone.text)
+        glued = _YEAR_GLUED_TO_TITLE.search(zone.text)
         if glued and not host_ref.year:   # "Информ. бюлл. Jet Info2001"
             host_ref.year = self.take(zone.cut(glued.start(1)), "year")
             zone = zone.cut(0, glued.start(1))
         title_part, sor = zone, None
-        match = re.search(r"\s/\s", zone.text)
-        if match and not (re.search(INITIAL, zone.text[match.end():]) or _starts_with_role(zone.text[match.end():])):
+        match = _SPACED_SLASH.search(zone.text)
+        if match and not (_INITIAL.search(zone.text[match.end():]) or _starts_with_role(zone.text[match.end():])):
             match = None   # "Turkish Studies / Türkoloji Araştırmaları": a parallel title
         if match:
             title_part, sor = zone.cut(0, match.start()), zone.cut(match.end())
             self.mark(Piece(zone.text[match.start():match.end()], zone.start + match.start()))
-        pieces = split_top_level(title_part, r"\s?:\s|\s:(?=\S)|(?<=[^\W\d]):(?=\w)")
+        pieces = split_top_level(title_part, _HOST_TITLE_COLON)
         if pieces:
             host_ref.title = _strip_quotes(self.without_serial_word(self.take(pieces[0].strip(" ."), "booktitle"),
                                                                     quoted_only=True))
@@ -1878,14 +1982,15 @@ class _Parser:
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
-        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if len(sample.split()) <= 2 and ref.script == self.script:
             # a one- or two-word title says little: the whole string (place, page words) decides, but
             # not the heading's names ("Guliyev E.": a Russian ending on an English article)
             heading = ref.spans.get("author")
             text = self.text[:heading.start] + self.text[heading.end:] if heading and heading.start == 0 else self.text
             ref.language = detect_language(text, script=ref.script).split("-")[0]
-        elif not ref.language:
+            return
+        ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
+        if not ref.language:
             # a title with no sign of its language: the other words of the record that are not
             # names ("Toshkent : Ma'naviyat") may show it; else the table's first language
             context = " ".join([sample, *(x for x in (ref.genre, ref.host and ref.host.title) if x),
@@ -1912,7 +2017,7 @@ class _Parser:
         # "[Электронный ресурс]" (GOST 7.1-2003) or "Текст : электронный" (GOST R 7.0.100-2018)
         electronic = any(m in table_forms("electronic") for m in ref.markers)
         if host is not None and ref.entry_type not in ("incollection", "legislation"):
-            if _PROCEEDINGS.search(f"{host.title} {host.subtitle} {host.genre}"):
+            if _PROCEEDINGS_WORD.search(f"{host.title} {host.subtitle} {host.genre}"):
                 ref.entry_type = "inproceedings"
             elif host.authors:
                 ref.entry_type = "incollection"   # "//Family I. Book title": a book by a named author
@@ -1928,18 +2033,18 @@ class _Parser:
                 ref.thesis_type = ref.thesis_type or ref.genre
             elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
                 ref.entry_type = "legislation"
-            elif re.search(r"журн|jurnal|journal", ref.genre, re.IGNORECASE) and electronic:
+            elif _JOURNAL_GENRE.search(ref.genre) and electronic:
                 ref.entry_type = "periodical"
             elif (electronic and not any(_ON_A_DISC.search(n) or _PLATFORM.search(n) for n in ref.note)) or (
                     ref.url and not (ref.places or ref.publishers or ref.pagetotal or self.sine_loco)):
                 ref.entry_type = "online"   # not an electronic resource on a disc ("1 электрон. опт. диск (CD-ROM)")
-            elif re.search("сайт|sayt|website", ref.genre, re.IGNORECASE):
+            elif _WEBSITE_GENRE.search(ref.genre):
                 ref.entry_type = "online"
             elif "--" in ref.volume and not ref.pages:
                 ref.entry_type = "mvbook"
             elif not ref.authors and _COLLECTION.search(ref.genre):
                 ref.entry_type = "collection"   # "научно-практический и теоретический сборник"
-            elif not ref.authors and _PROCEEDINGS.search(f"{ref.subtitle} {ref.genre}"):
+            elif not ref.authors and _PROCEEDINGS_WORD.search(f"{ref.subtitle} {ref.genre}"):
                 ref.entry_type = "proceedings"   # "Title : матеріали Міжнар. наук.-практ. конф. (Київ, 2019)"
 
     def account_for_leftovers(self) -> None:
@@ -1947,7 +2052,7 @@ class _Parser:
         ref = self.ref
         for match in _UNUSED.finditer(self.used):
             chunk = self.text[match.start():match.end()].strip(" .,;:/" + DASH)
-            words = re.findall(r"[^\W_]+", chunk)
+            words = _WORD.findall(chunk)
             if not words or all(w.casefold() in syntax_words() for w in words):
                 continue
             ref.note.append(chunk)
@@ -2155,12 +2260,17 @@ def _is_lower(char: str) -> bool:
     return char.islower() and not "\u10d0" <= char <= "\u10ff"
 
 
-_UPPER_ABBR = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 @cache
 def _role_pattern() -> str:
     """A regex that matches any role form at the start of a statement (for splitting groups)."""
     forms = sorted({f for f in role_forms() if len(f) > 3}, key=len, reverse=True)
     return "(?i:" + "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in forms) + ")"
+
+
+@cache
+def _responsibility_separator() -> re.Pattern[str]:
+    """Where a statement of responsibility splits into groups: ";" or a full stop before role words."""
+    return re.compile(rf"\s?;\s?|\.\s(?={_role_pattern()})")
 
 
 _ROLE_SUFFIX = re.compile(r"\s(redaktəsi ilə|rəhbərliyi ilə|redaksiyası ilə|tarjimasi|tərcüməsi|tərcümə etmişdir)$")
@@ -2176,15 +2286,34 @@ def _role_suffix(text: str) -> re.Match[str] | None:
 
 
 @cache
+def _role_forms_but_notes() -> tuple[str, ...]:
+    """The role forms that name a role, not a note."""
+    return tuple(f for f in role_forms() if role_of(f) != "note")
+
+
+def _role_start_forms() -> list[str]:
+    return [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+
+
+@cache
+def _role_initials() -> frozenset[str]:
+    """The first letters of the forms _role_start matches: text that opens otherwise needs no match."""
+    return frozenset(f[0] for f in _role_start_forms())
+
+
+@cache
 def _role_start() -> re.Pattern[str]:
-    forms = [f for f in role_forms() if len(f) > 2 and role_of(f) != "note"]
+    forms = _role_start_forms()
     alternatives = "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?![^\W\d_])") for f in forms)
     return re.compile(f"(?:{alternatives})")
 
 
 def _starts_with_role(text: str) -> bool:
     """Whether ``text`` opens with role words ("elmi red.", "под ред.", "tərtib edən")."""
-    return bool(_role_start().match(re.sub(r"\.\s*", ". ", text[:40].casefold())))
+    initials = _role_initials()
+    if initials and text[:1].casefold()[:1] not in initials:
+        return False
+    return bool(_role_start().match(_FULL_STOP.sub(". ", text[:40].casefold())))
 
 
 def _raw_length(text: str, form: str) -> int:
@@ -2206,9 +2335,9 @@ def _raw_length(text: str, form: str) -> int:
 
 
 def _page_range(text: str) -> str:
-    text = re.sub(r"(?<=\d)\s(?=\d)", "", text.strip())
-    text = re.sub(rf"\s?{_D}\s?", "--", text)
-    text = re.sub(r"\s?[;,]\s?(?:(?:С|S|s|p|гв|გვ)\.?\s?)?", ", ", text)
+    text = _SPACE_IN_NUMBER.sub("", text.strip())
+    text = _SPACED_DASH.sub("--", text)
+    text = _PAGE_LIST_SEPARATOR.sub(", ", text)
     return text
 
 

@@ -25,7 +25,8 @@ __all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level", "tri
 DASH = "-‐‑‒–—―−"
 DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
 _AREA_SEPARATOR = re.compile(
-    rf"""(?:
+    rf"""(?=[\s{DASH_CLASS}])   # each form starts with a space or a dash: other places are passed over at once
+    (?:
         (?<=[.\])»"”“])\s*[{DASH_CLASS}]{{1,2}}\s*(?=[^\s{DASH_CLASS}a-zа-яəıöüçşğ])  # ". – ", ".-", ".-Bakı"
       | (?<=[.\])»"”“])\s+[{DASH_CLASS}]{{1,2}}\s*(?=\S)                       # ". -izd." (space before)
       | \s[{DASH_CLASS}]{{1,2}}\s(?=\S)                                         # " – " (checked below)
@@ -82,6 +83,8 @@ _CAPITAL = "A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ"
 _INITIAL_BEFORE_HYPHEN = re.compile(rf"(?:^|[\s/(,;])[{_CAPITAL}]\.$")
 _INITIAL_AFTER_HYPHEN = re.compile(rf"[{_CAPITAL}]\.\s?[{_CAPITAL}][^\W\d_]")
 _PLACE_PAIR_AFTER = re.compile(r"[A-ZА-ЯЁ][^\W\d_]{0,2}\.\s?[,:;]")
+_SHORT_ABBREVIATION_END = re.compile(r"(?:^|\s)[^\W\d_]{1,5}\.$")
+_LOWER_START = re.compile(r"[a-zа-яёəıöüçşğіїєґў]")
 
 
 def split_areas(piece: Piece) -> list[Piece]:
@@ -98,8 +101,7 @@ def split_areas(piece: Piece) -> list[Piece]:
         bare = not before.endswith((".", ")", "]", "»", '"', "”", "“", ","))
         if bare and not _AREA_START.match(after):
             continue
-        if match.group() == "-" and re.search(r"(?:^|\s)[^\W\d_]{1,5}\.$", before) \
-                and re.match(r"[a-zа-яёəıöüçşğіїєґў]", after):
+        if match.group() == "-" and _SHORT_ABBREVIATION_END.search(before) and _LOWER_START.match(after):
             continue  # "навч.-метод.", "науч.-практ." are compound abbreviations
         if match.group() in DASH and _PLACE_PAIR_BEFORE.search(text, max(0, match.start() - 12), match.start()) \
                 and _PLACE_PAIR_AFTER.match(after):
@@ -117,23 +119,34 @@ def split_areas(piece: Piece) -> list[Piece]:
 
 
 _DANGLING_DASH = re.compile(rf"(?:\.\s*|\s+)[{DASH_CLASS}]+$")
-_LAST_WORD_STOP = re.compile(r"(?:^|[\s(])([^\s(]+)\.$")
+_DASHES = tuple(DASH)
 _INITIAL_STOP = re.compile(r"\w|\w\.\w")
+
+
+def _word_before_stop(text: str) -> str:
+    """The word that the full stop ending ``text`` closes: the characters after the last space or
+    "(" ("перераб. и доп." -> "доп"), "" when the stop follows a space or "(" or stands alone."""
+    body = text[:-1]
+    if not body or body[-1].isspace() or body[-1] == "(":
+        return ""
+    return body.rsplit(None, 1)[-1].rpartition("(")[2]
 
 
 def trim_area(area: Piece) -> Piece:
     """Drop the punctuation that closes an area, but keep the full stop of an abbreviation that
     GOST 7.1 (4.1.6) lets stand for both ("перераб. и доп. – М.")."""
     area = area.strip(" ;,")
-    dangling = _DANGLING_DASH.search(area.text)
+    # (the pattern's "$" also matches before a final line break)
+    dangling = _DANGLING_DASH.search(area.text) if area.text.rstrip("\n").endswith(_DASHES) else None
     if dangling and dangling.start() > 0:
         area = area.cut(0, dangling.start() + 1 if area.text[dangling.start()] == "." else dangling.start())
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
-    last = _LAST_WORD_STOP.search(area.text) if area.text.endswith(".") else None
-    if area.text.endswith(".") and not (last and (is_abbreviation(last.group(1)) or _INITIAL_STOP.fullmatch(last.group(1)))):
-        if own_dots(area.text):
-            return area   # "ნუხის ქალაქიდამ გვწერენ..", "Кто виноват...": the title's own dots
-        area = area.strip(" .;,")
+    if area.text.endswith("."):
+        word = _word_before_stop(area.text)
+        if not (word and (is_abbreviation(word) or _INITIAL_STOP.fullmatch(word))):
+            if own_dots(area.text):
+                return area   # "ნუხის ქალაქიდამ გვწერენ..", "Кто виноват...": the title's own dots
+            area = area.strip(" .;,")
     return area
 
 
@@ -146,11 +159,11 @@ def own_dots(text: str) -> bool:
 _OWN_DOTS = re.compile(r"[^.\s]\.{2,3}$")
 
 
-def split_top_level(piece: Piece, separator: str) -> list[Piece]:
-    """Split at ``separator`` (a regex) where it is not inside brackets or quotes."""
+def split_top_level(piece: Piece, separator: re.Pattern[str]) -> list[Piece]:
+    """Split at ``separator`` (a compiled regex) where it is not inside brackets or quotes."""
     parts: list[Piece] = []
     last = 0
-    for match in re.finditer(separator, piece.text):
+    for match in separator.finditer(piece.text):
         prefix = piece.text[: match.start()]
         if prefix.count("(") > prefix.count(")") or prefix.count("[") > prefix.count("]"):
             continue

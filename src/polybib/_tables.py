@@ -26,8 +26,8 @@ from typing import Any
 
 from ._exceptions import DataTableError
 
-__all__ = ["expand_place", "genre_keyword_at", "is_abbreviation", "is_genre", "is_term", "load_table", "month_number", "role_of",
-           "season_number", "table_forms"]
+__all__ = ["expand_place", "genre_keyword_at", "genre_keyword_reach", "is_abbreviation", "is_genre", "is_term", "load_table",
+           "month_number", "role_of", "season_number", "table_forms"]
 
 _REQUIRED_KEYS = ("source", "description", "entries", "samples")
 
@@ -113,10 +113,26 @@ def role_forms() -> tuple[str, ...]:
 
 
 @cache
+def _genre_keywords() -> frozenset[str]:
+    return frozenset(match_key(k).rstrip(".") for entry in load_table("genres")["entries"] for k in entry["keywords"])
+
+
+@cache
 def _genre_pattern() -> re.Pattern[str]:
-    keywords = {match_key(k).rstrip(".") for entry in load_table("genres")["entries"] for k in entry["keywords"]}
-    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in sorted(keywords, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?:\.|(?!\w))", re.IGNORECASE)
+    keywords = sorted(_genre_keywords(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s?") for k in keywords)
+    # the lookahead for a keyword's first letter spares the hundred alternatives at most words
+    first_letters = "".join(re.escape(c) for c in sorted({k[0] for k in keywords}))
+    lookahead = f"(?=[{first_letters}])" if first_letters else ""
+    return re.compile(rf"(?<!\w){lookahead}(?:{alternatives})(?:\.|(?!\w))", re.IGNORECASE)
+
+
+@cache
+def genre_keyword_reach() -> int:
+    """The most characters a genre keyword covers in a text, its full stop included (each character
+    of a keyword matches one of the text, a space none or one): a keyword that ends a text starts
+    no further than this from its end."""
+    return max(map(len, _genre_keywords()), default=0) + 1
 
 
 def is_genre(text: str) -> bool:

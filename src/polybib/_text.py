@@ -25,6 +25,8 @@ from ._tables import load_table
 __all__ = ["ADDRESS", "ENTITY", "normalize"]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# ... and what _SPACES would change besides a run of plain spaces: any other of its characters
+_OTHER_SPACE = re.compile(r"(?! )[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Azerbaijani texts exported from old PDF fonts: Ģ (U+0122) for ş/Ş and Ġ (U+0120) for İ.
@@ -50,7 +52,9 @@ def normalize(text: str) -> tuple[str, list[Diagnostic]]:
                                       "the text holds U+FFFD: it was damaged before it reached polybib"))
     if "&" in text and ";" in text:
         text = _decode_entities(text, diagnostics)
-    text = _SPACES.sub(" ", text).strip()
+    if "  " in text or _OTHER_SPACE.search(text):   # (most texts are spaced right: no copy to make)
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
     text = _repair_font_damage(text, diagnostics)
     text = _repair_homoglyphs(text, diagnostics)
     return text, diagnostics
