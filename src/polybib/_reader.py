@@ -30,6 +30,7 @@ from ._io._encoding import decode_text
 from ._io._source import ListText, list_text, read_bytes, typed_text
 from ._model import Diagnostic, Reference, Severity
 from ._parser import opens_with_name, parse_reference
+from ._tables import role_of
 
 __all__ = ["ListItem", "ListSplitter", "ReferenceList", "ReferenceStream", "STREAM_THRESHOLD", "open_list", "read_list",
            "split_list"]
@@ -248,7 +249,9 @@ def _looks_complete(previous: str) -> bool:
     not an initial or a role word's abbreviation ("… / под ред.", "… И.") that a name must follow."""
     previous = previous.rstrip()
     initial = _LAST_LETTER.search(previous)
-    if (initial and initial.group(1).isupper()) or _OPEN_END.search(previous):
+    last_word = previous.rsplit(None, 1)[-1] if previous else ""
+    if (initial and initial.group(1).isupper()) or previous.endswith("//") \
+            or (last_word.endswith(".") and role_of(last_word) in ("editor", "compiler", "translator")):
         return False
     return previous.endswith((".", ";", ")", "]")) or bool(re.search(r"\d\s?[sсcSpр]\.?$", previous))
 
@@ -257,10 +260,9 @@ def _indent(raw_line: str) -> int:
     return len(raw_line) - len(raw_line.lstrip())
 
 
-# what cannot end a reference: an initial ("И.", a capital; "1976 y." ends one), a role word ("ред.", "под ред.",
-# "tərt.", "пер.", "ed."), "//"
+# what cannot end a reference: an initial ("И.", a capital; "1976 y." ends one), a role word of the roles table
+# ("ред.", "под ред.", "tərt.", "пер.", "ed."), "//"
 _LAST_LETTER = re.compile(r"(?:^|\s)([^\W\d_])\.$")
-_OPEN_END = re.compile(r"(?:\b(?:ред|red|рэд|tərt|сост|пер|tərc|ed|eds|comp|trans)\.|//)$", re.IGNORECASE)
 
 
 def _ends_with_broken_word(text: str) -> bool:
