@@ -1752,8 +1752,7 @@ class _Parser:
         # "səh. 75, 11 a, 13 a, 28 b": the leaves of a manuscript, recto (a) and verso (b): a note, not pages
         folios = [p for p in pieces if _FOLIO.fullmatch(p.text.strip(" ."))]
         if any(p.text.strip(" .").endswith("a") for p in folios) and any(p.text.strip(" .").endswith("b") for p in folios):
-            into_note = self.ref.note
-            into_note.append(", ".join(p.text.strip(" .") for p in folios))
+            self.ref.note.append(", ".join(p.text.strip(" .") for p in folios))
             for piece in folios:
                 self.mark(piece)
             pieces = [p for p in pieces if p not in folios]
