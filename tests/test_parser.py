@@ -221,6 +221,12 @@ CASES = [
     ("the leaves of a manuscript (recto a, verso b) are a note, not pages",
      '"Худуд Ал-Алем", рукопись Туманского, Leninqrad, 1930, səh. 75, 11 a, 13 a, 28 b, 29 b.',
      {"pagetotal": "", "pages": "75", "note": ["11 a, 13 a, 28 b, 29 b", "рукопись Туманского"]}),
+    ("an honorific between the given and the family name ('ağa', 'bəy') stays with the given name",
+     "Abbasqulu ağa Bakıxanov. Gülüstani-İrəm. – Bakı : Minarə, 2001. – 280 s.",
+     {"authors": ["Bakıxanov, Abbasqulu ağa"], "title": "Gülüstani-İrəm", "publishers": ["Minarə"]}),
+    ("the same heading as GOST R 7.0.100-2018 initialises it",
+     "Bakıxanov, A. ağa. Gülüstani-İrəm / A. ağa Bakıxanov. – Bakı : Minarə, 2001. – 280 s.",
+     {"authors": ["Bakıxanov, A. ağa"], "title": "Gülüstani-İrəm", "organizations": []}),
     ("thesis with specialty code and the author's full name in the statement",
      "Мамедов, А. А. Тема исследования : автореф. дис. ... канд. филол. наук : 10.02.01 / Мамедов Али Ахмед "
      "оглы ; Бакинский гос. ун-т. – Баку, 2010. – 25 с.",

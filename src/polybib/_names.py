@@ -42,8 +42,12 @@ _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly",
 FAMILY_PREFIXES = frozenset(("de", "van", "von", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ter",
                              "ten", "al", "el", "ibn", "bin", "fon", "фон", "ван", "де", "ди", "аль", "ал", "əl"))
 
-# (a particle between the initials: "S. xanım B. Aşurbəyli", the initials of "Sara xanım Balabəy qızı")
-_INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS}(?:\s(?:xanım|ханум|bəy|бек)\s{INITIALS})?)\s?"
+# An honorific that stays with the given name, as GOST initialises it: "S. xanım B." (Sara xanım Balabəy qızı),
+# "A. ağa" (Abbasqulu ağa), "Ə. bəy" (Əhməd bəy)
+HONORIFIC = r"(?:xanım|ханум|bəy|бек|bəg|ağa|ага|xan|хан|paşa|əfəndi)"
+_HONORIFIC = re.compile(HONORIFIC)
+# (an honorific after or between the initials: "S. xanım B. Aşurbəyli", "A. ağa Bakıxanov")
+_INITIALS_FIRST = re.compile(rf"^(?P<given>{INITIALS}(?:\s{HONORIFIC}(?:\s{INITIALS})?)?)\s?"
                              rf"(?P<family>{_FAMILY}(?:\s{_FAMILY})?)$")
 _FAMILY_FIRST = re.compile(rf"^(?P<family>{_FAMILY}(?:\s{_FAMILY})?)\s?,?\s?(?P<given>{INITIALS}(?:\s?{UP})?|{UP})$")
 _FAMILY_COMMA_GIVEN = re.compile(rf"^(?P<family>{_FAMILY}),\s(?P<given>.+)$")
@@ -126,7 +130,7 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     if match:
         given = match["given"].strip()
         words = given.replace(".", ". ").split()
-        if all(_is_name_word(w) or _INITIAL.fullmatch(w) for w in words) and len(words) <= 5:
+        if all(_is_name_word(w) or _INITIAL.fullmatch(w) or _HONORIFIC.fullmatch(w) for w in words) and len(words) <= 5:
             return Person(family=match["family"], given=_tidy_given(given))
         return None
     if _CORPORATE.search(text):

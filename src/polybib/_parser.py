@@ -28,7 +28,7 @@ from functools import cache
 from ._accounting import syntax_words, words_not_kept
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
-from ._names import _CORPORATE, FAMILY_PREFIXES, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
+from ._names import _CORPORATE, FAMILY_PREFIXES, HONORIFIC, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
     nominative, parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, own_dots, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, \
@@ -962,6 +962,9 @@ class _Parser:
         if kind == "comma":
             person = parse_person(name)
             return [person] if person else []
+        if kind == "honorific":   # "Abbasqulu ağa Bakıxanov": the family name last, the honorific with the given name
+            given, family = name.rsplit(" ", 1)
+            return [Person(family=family, given=given)]
         if kind == "inverted-first":   # "Smith, John, and Jane Doe"
             family, given, *others = _INVERTED_NAMES_SEPARATOR.split(name)
             persons = [Person(family=family, given=given), *(parse_person(other) for other in others)]
@@ -2210,7 +2213,7 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
      rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     # (and a particle between initials: "Aşurbəyli, S. xanım B.", as "Sara xanım Balabəy qızı" is initialised)
-    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS}(?:\s(?:xanım|ханум|bəy|бек)\s{INITIALS})?)\s?(?=\S)",
+    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS}(?:\s{HONORIFIC}(?:\s{INITIALS}|(?=\.)))?)\s?(?=\S)",
      "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
@@ -2225,6 +2228,8 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
     # I. O. Family, I. O. Family.
     (rf"^(?P<name>{INITIALS}\s?{NAME_WORD}(?:\s?,\s?{INITIALS}\s?{NAME_WORD}){{0,4}})\s?\.\s?(?=\S)",
      "initials-family"),
+    # Given title Family.  (an honorific between the names: "Abbasqulu ağa Bakıxanov.", "Əhməd bəy Ağaoğlu.")
+    (rf"^(?P<name>{NAME_WORD}\s{HONORIFIC}\s{NAME_WORD})\s?\.\s?(?=\S)", "honorific"),
     # Given Family.  (two name words, natural order)
     (rf"^(?P<name>{NAME_WORD}\s{NAME_WORD})\s?\.\s?(?=\S)", "two-words"),
     # I. Family Title... (no full stop after the heading)
