@@ -51,6 +51,7 @@ from ._model import Person, Reference
 from ._styles import CSL_NS, LoadedStyle, lending_styles, load_style, locale_for_language, resolve_style
 from ._initials import load_format_table
 from ._tables import month_number, season_number, table_forms
+from ._text import SINE_LOCO, SINE_NOMINE
 
 __all__ = ["Bibliography", "FormattedEntry", "cite", "dual_list", "format_bibliography"]
 
@@ -203,8 +204,8 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         if item.get(role):   # "[и др.]" follows the persons named, never stands alone
             item[role] = [*item[role], {"literal": _AND_OTHERS}]
     for marker in ref.markers:   # "[S. l.]", "[б. и.]": the description says the place or publisher is not named
-        unnamed = _UNNAMED.fullmatch(marker)
-        variable = "publisher-place" if unnamed and unnamed["place"] else "publisher" if unnamed else None
+        variable = "publisher-place" if SINE_LOCO.fullmatch(marker) else "publisher" if SINE_NOMINE.fullmatch(marker) \
+            else None
         if variable and not item.get(variable):
             item[variable] = marker
     if any(marker in table_forms("electronic") for marker in ref.markers):
@@ -216,10 +217,6 @@ def _isbd_item(ref: Reference, item: dict[str, Any]) -> None:
         item["note"] = ". – ".join(notes)
     else:
         item.pop("note", None)
-
-
-# GOST 7.1-2003, 6.4.8 and 6.4.12: "[S. l.]", "[Б. м.]" (no place), "[s. n.]", "[б. и.]" (no publisher)
-_UNNAMED = re.compile(r"\[?(?:(?P<place>[Ss]\.\s?l\.|[Бб]\.\s?м\.)|[Ss]\.\s?n\.|[Бб]\.\s?и\.)\]?")
 
 
 def issue_date(date: str, language: str = "") -> dict[str, int]:

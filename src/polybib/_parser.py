@@ -30,10 +30,10 @@ from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
 from ._names import _CORPORATE, FAMILY_PREFIXES, HONORIFIC, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
     nominative, parse_person, space_initials
-from ._segments import DASH, DASH_CLASS, Piece, own_dots, split_areas, split_top_level, trim_area
+from ._segments import DASH, DASH_CLASS, Piece, inside_brackets, own_dots, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, \
     month_number, role_forms, role_of, season_number, table_forms
-from ._text import normalize
+from ._text import SINE_LOCO, SINE_NOMINE, normalize
 
 __all__ = ["parse_reference"]
 
@@ -396,8 +396,6 @@ _PUBLISHER_SEPARATOR = re.compile(r"\s?;\s?|\s:\s")
 _PLACE_SEPARATOR = re.compile(rf"\s?[;{DASH_CLASS}]\s?")
 _PLACE_LIST_SEPARATOR = re.compile(rf"\s?;\s?|\s[{DASH_CLASS}]\s|\s?,\s?(?=[{_UPPER_ABBR}]\.)|\s(?:and|&)\s")
 _PLACE_PAIR_HYPHEN = re.compile(rf"(?<=\.)[{DASH_CLASS}](?=[{_UPPER_ABBR}])")
-_SINE_LOCO = re.compile(r"(?:S\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|s\.\s?l\.)")
-_SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
 _NOT_NAMED = re.compile(r"\[?(?:S\.\s?l\.|s\.\s?l\.|б\.\s?м\.|Б\.\s?м\.|б\.\s?и\.|s\.\s?n\.|ad\.\s?a\.)\]?")
 # the separators split_top_level cuts at (a lookahead for their first character, where they have no
 # literal one, lets the search pass over the other characters at once)
@@ -1022,13 +1020,13 @@ class _Parser:
                         rest.append(first.cut(later.start - first.start, later.end - first.start))
                 # "Сборн. материалов …, Тифлис, 1905, Вып. XXXV. səh. 147": the place and year after a comma
                 cut = next((m for m in self.place_patterns().title_end.finditer(zone.text)
-                            if not _inside_brackets(zone.text, m.start())), None)
+                            if not inside_brackets(zone.text, m.start())), None)
                 if cut and " / " not in zone.text[cut.end():] and re.search(_YEAR, zone.text[cut.end():]):
                     return zone.cut(0, cut.start()).strip(" .,"), [zone.cut(cut.end()), *rest, *areas[1:]]
                 return zone.strip(" .,"), rest + areas[1:]
         # "Title, Place, Year, səh. 5" (commas only), "Title Алматы 1994" (no punctuation at all)
         match = next((m for m in self.place_patterns().title_end.finditer(first.text)
-                      if not _inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
+                      if not inside_brackets(first.text, m.start())), None)   # not "(Baku, May 10, 2013)"
         if match and _YEAR_SEARCH.search(first.text[match.end():]) and \
                 any(_YEAR_SEARCH.search(area.text) and self.match_imprint(area.text.strip(" .")) for area in areas[1:]):
             match = None   # "материалы конф., Баку, 10–12 окт. 2008 г. – Баку, 2009": the imprint, with its year, comes later
@@ -1721,7 +1719,7 @@ class _Parser:
             into.places = places
             self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
         publishers = match.group("publishers").strip(" ,")
-        if _SINE_NOMINE.fullmatch(publishers):
+        if SINE_NOMINE.fullmatch(publishers):
             publishers = ""   # [б. и.] / [s. n.]: no publisher named
         if publishers and not into.publishers:
             into.publishers = [_strip_quotes(p) for p in _PUBLISHER_SEPARATOR.split(publishers) if p.strip()]
@@ -1839,7 +1837,7 @@ class _Parser:
         than the abbreviation alone ("К. : НБУ ім. В. І. Вернадського" is Київ, whatever the title's
         language), else in the record's language."""
         text = text.strip(" [].")
-        if _SINE_LOCO.fullmatch(text):
+        if SINE_LOCO.fullmatch(text):
             return []
         places = []
         for raw in self._place_parts(text):
@@ -2164,12 +2162,6 @@ def opens_with_name(text: str) -> bool:
     """Whether a line starts as a reference under a personal name does ("Мамед-заде, Наргиз Сабир
     кызы.", "Həsənov B."): the list reader's test for a wrapped line that is really a new reference."""
     return any(pattern.match(text) for pattern, _kind in _HEADING_FORMS)
-
-
-def _inside_brackets(text: str, position: int) -> bool:
-    """Whether a position of the text is inside parentheses or square brackets opened before it."""
-    before = text[:position]
-    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 @cache

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ._tables import is_abbreviation
 
-__all__ = ["DASH", "DASH_CLASS", "Piece", "split_areas", "split_top_level", "trim_area"]
+__all__ = ["DASH", "DASH_CLASS", "Piece", "inside_brackets", "own_dots", "split_areas", "split_top_level", "trim_area"]
 
 DASH = "-‐‑‒–—―−"
 DASH_CLASS = DASH.replace("-", "\\-")  # for use inside [...]
@@ -159,14 +159,20 @@ def own_dots(text: str) -> bool:
 _OWN_DOTS = re.compile(r"[^.\s]\.{2,3}$")
 
 
+def inside_brackets(text: str, position: int) -> bool:
+    """Whether a position of the text is inside parentheses or square brackets opened before it."""
+    before = text[:position]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
 def split_top_level(piece: Piece, separator: re.Pattern[str]) -> list[Piece]:
     """Split at ``separator`` (a compiled regex) where it is not inside brackets or quotes."""
     parts: list[Piece] = []
     last = 0
     for match in separator.finditer(piece.text):
-        prefix = piece.text[: match.start()]
-        if prefix.count("(") > prefix.count(")") or prefix.count("[") > prefix.count("]"):
+        if inside_brackets(piece.text, match.start()):
             continue
+        prefix = piece.text[: match.start()]
         if prefix.count("«") > prefix.count("»") or prefix.count("“") > prefix.count("”"):
             continue
         parts.append(piece.cut(last, match.start()))

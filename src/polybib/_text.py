@@ -22,7 +22,12 @@ from ._lang import detect_script
 from ._model import Diagnostic, Severity, Span
 from ._tables import load_table
 
-__all__ = ["ADDRESS", "ENTITY", "normalize"]
+__all__ = ["ADDRESS", "ENTITY", "SINE_LOCO", "SINE_NOMINE", "normalize"]
+
+# GOST 7.1-2003, 6.4.8 and 6.4.12: the description says no place ("[S. l.]", "[Б. м.]") or no publisher
+# ("[s. n.]", "[б. и.]") is named; the parser reads them, the GOST R 7.0.100-2018 style prints them again
+SINE_LOCO = re.compile(r"\[?(?:[Ss]\.\s?l\.|[Бб]\.\s?м\.)\]?")
+SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 # ... and what _SPACES would change besides a run of plain spaces: any other of its characters
