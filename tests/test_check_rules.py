@@ -103,6 +103,13 @@ def test_the_future_is_relative_to_today():
     assert not list(implausible_year(ref, ref.raw, style=None, today=date(2027, 1, 1)))
 
 
+def test_each_year_of_a_range_is_checked_and_the_range_is_a_well_formed_year():
+    ref = polybib.parse_reference("Azərbaycan Sovet Ensiklopediyası. 10 cilddə. Bakı: Elm, 1976-2087.")
+    hits = list(implausible_year(ref, ref.raw, style=None, today=date(2026, 1, 1)))
+    assert [(h.message, ref.raw[h.start:h.end]) for h in hits] == [("the year 2087 is in the future", "2087")]
+    assert "year-format" not in polybib.check(ref.raw, select=["year-format"]).codes
+
+
 def test_records_without_their_text_are_checked_too():
     refs = [polybib.parse_reference("Kalankatuklu Moisey. Albaniya tarixi. -Bakı, «Elm», 1993.", line=4)]
     report = polybib.check(refs)

@@ -56,6 +56,20 @@ def test_ris_round_trips_through_rispy():
     assert polybib.to_ris(polybib.read_ris(text)) == text          # and so do we
 
 
+def test_a_range_of_years_in_every_format():
+    ref = polybib.parse_reference("Азәрбајҹан тарихи. 7 ҹилддә. Бакы: Елм, 1998-2003.")
+    assert ref.year == "1998/2003"
+    assert "date = {1998/2003}" in polybib.to_biblatex([ref])
+    bibtex = polybib.to_bibtex([ref])
+    assert "year = {1998--2003}" in bibtex
+    assert polybib.read_bibtex(bibtex)[0].year == "1998/2003"
+    item = polybib.to_csl_json([ref])[0]
+    assert item["issued"] == {"date-parts": [[1998], [2003]]}
+    assert polybib.read_csl_json(json.dumps([item]))[0].year == "1998/2003"
+    assert "PY  - 1998\n" in polybib.to_ris([ref])   # RIS holds no range: the first year
+    assert polybib.to_csl_json([ref])[0]["id"] == "azarbaycan1998"   # the key has the first year
+
+
 TRANSLATED = "The Commonwealth of Independent States"
 
 

@@ -258,7 +258,8 @@ CASES = [
      {"editors": ["Məmmədov, A."], "genre": "dərs vəsaiti", "edition": "2-ci nəşr", "pagetotal": "250"}),
     ("no heading; editor with the genitive undone; year range",
      "История Азербайджана : в 3 т. / под ред. И. А. Гусейнова. – Баку : Изд-во АН АзССР, 1958–1962.",
-     {"authors": [], "editors": ["Гусейнов, И. А."], "publishers": ["Изд-во АН АзССР"], "year": "1958"}),
+     {"authors": [], "editors": ["Гусейнов, И. А."], "publishers": ["Изд-во АН АзССР"],
+      "year": "1958/1962", "note": ["в 3 т."]}),
     ("inverted heading reconciled with the statement of responsibility (the seed's first item)",
      "İsaməddin, Səyid oğlu Osmanov. MDB Dövlətlərinin iqtisadi-sosial coğrafiyası / İ.O. Osmanov.-Bakı: BDU "
      "nəşriyyatı, 2004.- 342 s.",
@@ -517,6 +518,12 @@ CASES = [
      "Bakı : Elm, 2004. – 120 s.",
      {"title": "Orta əsrlər Azərbaycan ədəbiyyatı", "genre": "ikinci- və üçüncü kurslar üçün dərs vəsaiti",
       "pagetotal": "120"}),
+    ("a range of years in a comma imprint, with a hyphen",
+     "Əlizadə Ə. Azərbaycan ədəbiyyatı tarixi. 6 cilddə. Bakı, 2004-2011.",
+     {"year": "2004/2011", "places": ["Bakı"], "note": ["6 cilddə"]}),
+    ("a range that runs backwards is no range: the first year, the second kept in the note",
+     "Azərbaycan tarixi. Bakı: Elm, 2003-1998.",
+     {"year": "2003", "note": ["1998"]}),
 ]
 
 

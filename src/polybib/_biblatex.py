@@ -177,7 +177,7 @@ def _key_name_year(ref: Reference) -> tuple[str, str]:
     name = (first.corporate or first.family) if first else ""
     if not name or (first and first.corporate):
         name = (ref.title.split() or ["ref"])[0] if not name or len(name.split()) > 1 else name
-    return name, ref.year
+    return name, ref.year.split("/")[0]
 
 
 def reference_keys(refs: Sequence[Reference]) -> list[str]:
@@ -217,6 +217,8 @@ def to_bibtex(refs: Sequence[Reference]) -> str:
                 value = f"{value}: {escape(ref.host.subtitle)}"
             if name == "type" and ref.entry_type != "thesis":
                 continue
+            if name == "date":
+                value = value.replace("/", "--")   # BibTeX's year range: "1958--1963"
             fields.append(Field(_BIBTEX_NAMES.get(name, name), value))
         entries.append(Entry(_BIBTEX_TYPES.get(ref.entry_type, ref.entry_type), key, fields))
     return _write(entries)

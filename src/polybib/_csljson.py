@@ -36,9 +36,10 @@ def _name(person: Person) -> dict[str, str]:
     return name
 
 
-def _date(year: str) -> dict[str, Any]:
-    parts = [int(p) for p in year.split("-") if p.isdigit()]
-    return {"date-parts": [parts]} if parts else {"literal": year}
+def _date(value: str) -> dict[str, Any]:
+    """"2005", "2005-03-12", or a range of years "1958/1963" (two date-parts, as CSL-JSON writes a range)."""
+    ranges = [[int(p) for p in date.split("-") if p.isdigit()] for date in value.split("/")]
+    return {"date-parts": ranges} if all(ranges) else {"literal": value}
 
 
 def to_csl_json(refs: Sequence[Reference], *, read_back: bool = True) -> list[dict[str, Any]]:

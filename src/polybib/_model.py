@@ -95,7 +95,7 @@ class Reference:
     host: Reference | None = None
     places: list[str] = field(default_factory=list)
     publishers: list[str] = field(default_factory=list)
-    year: str = ""
+    year: str = ""   # "2005", or "1958/1963" for a work that came out over several years
     date: str = ""
     pagetotal: str = ""
     pages: str = ""

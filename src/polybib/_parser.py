@@ -312,6 +312,8 @@ _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+# "1958–1963", "1976-1987 гг.": a work published over several years (its volumes, a multivolume set)
+_YEAR_RANGE = re.compile(rf"({_YEAR})\s?{_D}\s?({_YEAR})(?:\s?(?:гг?|y|il)\.?)?")
 _YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... or before a dash
 _YEAR_AFTER_HEADING = re.compile(rf"^\(?({_YEAR})\)?\s?[.,]\s?")
 _YEAR_GLUED_TO_AREA = re.compile(rf"({_YEAR})\.(\S.*)")
@@ -388,7 +390,7 @@ _LOWER_WORD_AT_END = re.compile(rf"(?:^|\s){LOW}+$")
 _RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
 _SENTENCE_BEFORE_HOST = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)")
 # the publication area
-_IMPRINT = re.compile(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
+_IMPRINT = re.compile(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?(?P<endyear>{_YEAR}))?"
                       rf"(?P<tail>\s?(?:г|y|il)?\.?\)?(?:\s?{_D})?\s?(?:,\s?.*)?)$")
 _PLACE_AND_PUBLISHER = re.compile(r"^(?P<places>[^:,]+?)\s?:\s?(?P<publishers>[^,]+?)\s?$")
 _PLACE_AFTER_PUBLISHER = re.compile(r",\s?([^,]{2,40})$")
@@ -1084,7 +1086,7 @@ class _Parser:
     def looks_like_area(self, piece: Piece, *, first_after_title: bool = False) -> bool:
         """Whether a sentence is one of the areas after the title (publication, extent, numbers)."""
         text = piece.text.strip(" .")
-        if _YEAR_ALONE.fullmatch(text):
+        if _YEAR_ALONE.fullmatch(text) or _YEAR_RANGE.fullmatch(text):
             return True
         if _extent_start().match(text):
             return True
@@ -1726,8 +1728,9 @@ class _Parser:
             self.claim(area.start + match.start("publishers"), area.start + match.end("publishers"),
                        "publisher")
         if "year" in match.groupdict() and match.group("year") and not into.year:
-            into.year = match.group("year")
-            self.claim(area.start + match.start("year"), area.start + match.end("year"), "year")
+            into.year = _year_range(match.group("year"), match.group("endyear"))
+            last = "endyear" if "/" in into.year else "year"
+            self.claim(area.start + match.start("year"), area.start + match.end(last), "year")
             tail = match.group("tail").strip(" .,г")
             if tail:
                 tail_piece = area.cut(match.start("tail")).strip(" .,")
@@ -1785,6 +1788,9 @@ class _Parser:
                 self.parse_responsibility(piece)   # "пер. Н. О. Емина" inside a comma chain
             elif _YEAR_ALONE.fullmatch(text):
                 into.year = text[:4]
+                self.claim(piece.start, piece.end, "year")
+            elif (years := _YEAR_RANGE.fullmatch(text)) and not into.year and "/" in _year_range(*years.groups()):
+                into.year = _year_range(*years.groups())   # "Bakı, 2004-2011"
                 self.claim(piece.start, piece.end, "year")
             elif _NOT_NAMED.fullmatch(text):
                 into.markers.append(text)   # [S. l.], [б. м.], [б. и.]: place or publisher not named
@@ -2328,6 +2334,12 @@ def _raw_length(text: str, form: str) -> int:
     while i < len(text) and text[i] in " :":
         i += 1
     return i
+
+
+def _year_range(start: str, end: str | None) -> str:
+    """A record's year, or its years as a range "1958/1963" (BibLaTeX's and ISO 8601's date interval) when
+    the work came out over several years; a range that does not run forward keeps its first year only."""
+    return f"{start}/{end}" if end and end > start else start
 
 
 def _page_range(text: str) -> str:

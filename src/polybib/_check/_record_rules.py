@@ -30,6 +30,7 @@ __all__ = ["ELEMENTS", "RULES", "isbn_checks", "issn_checks", "missing_elements"
 
 _SPECIALTY = re.compile(r"\b\d{2}\.\d{2}\.\d{2}\b")
 _EARLIEST_PRINTING = 1450     # Gutenberg: a printed book cannot be older
+_YEAR_OR_RANGE = re.compile(r"\d{4}(?:/\d{4})?")   # "2005", or the years of a work published over several, "1958/1963"
 _MOST_PAGES = 5000
 
 ELEMENTS: dict[str, Callable[[Reference], object]] = {
@@ -116,15 +117,16 @@ def url_without_access_date(ref: Reference, raw: str, *, style: str | None) -> I
 
 def implausible_year(ref: Reference, raw: str, *, style: str | None, today: date | None = None) -> Iterator[Hit]:
     """A year after this one, or before printing began (unless the record is a manuscript)."""
-    if not re.fullmatch(r"\d{4}", ref.year or ""):
+    if not _YEAR_OR_RANGE.fullmatch(ref.year or ""):
         return
-    year, now = int(ref.year), (today or date.today()).year
-    start = raw.find(ref.year)
-    span = (start, start + 4) if start >= 0 else (0, 0)
-    if year > now:
-        yield Hit("implausible-year", f"the year {year} is in the future", *span)
-    elif year < _EARLIEST_PRINTING:
-        yield Hit("implausible-year", f"the year {year} is before printing began", *span)
+    now = (today or date.today()).year
+    for written in ref.year.split("/"):
+        year, start = int(written), raw.find(written)
+        span = (start, start + 4) if start >= 0 else (0, 0)
+        if year > now:
+            yield Hit("implausible-year", f"the year {year} is in the future", *span)
+        elif year < _EARLIEST_PRINTING:
+            yield Hit("implausible-year", f"the year {year} is before printing began", *span)
 
 
 def implausible_extent(ref: Reference, raw: str, *, style: str | None) -> Iterator[Hit]:
@@ -142,7 +144,7 @@ def implausible_extent(ref: Reference, raw: str, *, style: str | None) -> Iterat
 
 def year_format(ref: Reference, raw: str, *, style: str | None) -> Iterator[Hit]:
     """JabRef's four-digit year check: '93', '199?', '2005a' in a record's year."""
-    if ref.year and not re.fullmatch(r"\d{4}", ref.year):
+    if ref.year and not _YEAR_OR_RANGE.fullmatch(ref.year):
         yield Hit("year-format", f"the year {ref.year!r} is not a four-digit year", 0, 0)
 
 

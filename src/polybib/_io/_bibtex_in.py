@@ -222,6 +222,8 @@ def _reference(key: str, bibtype: str, fields: dict[str, str], line: int) -> Ref
             values = [decode_latex(v) for v in _top_level_split(value, " and ")]
             {"location": ref.places, "publisher": ref.publishers, "organization": ref.organizations,
              "institution": ref.organizations}[name].extend(values)
+        elif name == "date":
+            ref.year = _YEARS_WITH_DASH.sub(r"\1/\2", text)   # BibTeX's "1958--1963" is BibLaTeX's 1958/1963
         elif name in _SCALARS:
             setattr(ref, _SCALARS[name], text)
         elif name in _HOST_SCALARS:
@@ -245,6 +247,7 @@ def _reference(key: str, bibtype: str, fields: dict[str, str], line: int) -> Ref
     return ref
 
 
+_YEARS_WITH_DASH = re.compile(r"^(\d{4})\s*(?:--|[-–—])\s*(\d{4})$")
 _SCALARS = {"title": "title", "subtitle": "subtitle", "titleaddon": "genre", "maintitle": "maintitle",
             "translatedtitle": "translated_title",
             "date": "year", "pagetotal": "pagetotal", "pages": "pages", "volume": "volume", "volumes": "volumes",

@@ -48,10 +48,10 @@ def _person(name: dict[str, Any], role: str) -> Person:
 
 
 def _date(value: dict[str, Any]) -> str:
-    parts = (value.get("date-parts") or [[]])[0]
-    if parts:
-        return "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
-    return str(value.get("literal") or value.get("raw") or "")
+    """"2005", "2005-03-12"; two date-parts (a range) as "1958/1963"."""
+    dates = ["-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
+             for parts in (value.get("date-parts") or [])[:2] if parts]
+    return "/".join(dates) or str(value.get("literal") or value.get("raw") or "")
 
 
 def read_csl_json(text: str, *, name: str = "<csl-json>") -> list[Reference]:

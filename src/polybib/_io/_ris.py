@@ -98,7 +98,7 @@ def _record(ref: Reference, key: str) -> dict[str, Any]:
     if publishers:
         record["publisher"] = "; ".join(publishers)
     if ref.year:
-        record["year"] = ref.year
+        record["year"] = ref.year.split("/")[0]   # RIS has no range of years: "1958/1963" keeps 1958
     if ref.pages:
         start, _, end = ref.pages.partition("--")
         record["start_page"] = start
