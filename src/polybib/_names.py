@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ._model import Person
 
@@ -41,6 +42,9 @@ _PARTICLES = ("oğlu", "qızı", "оглы", "кызы", "oglu", "qizi", "ogly",
 # The prefixes of a family name that a heading writes capitalised before it: "De Waal T.", "Van Dijk T. A."
 FAMILY_PREFIXES = frozenset(("de", "van", "von", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ter",
                              "ten", "al", "el", "ibn", "bin", "fon", "фон", "ван", "де", "ди", "аль", "ал", "əl"))
+# ... or written in lower case, as the family's own spelling keeps them: "de Waal T.", "van der Leeuw C."
+LOWER_FAMILY_PREFIX = r"(?:(?:de|van|von|der|den|da|di|du|des|dos|das|del|della|la|le|ter|ten|фон|ван|де)\s)"
+_LOWER_FAMILY_PREFIXES = re.compile(rf"^{LOWER_FAMILY_PREFIX}{{1,3}}(?={UP})")
 
 # An honorific that stays with the given name, as GOST initialises it: "S. xanım B." (Sara xanım Balabəy qızı),
 # "A. ağa" (Abbasqulu ağa), "Ə. bəy" (Əhməd bəy)
@@ -114,6 +118,10 @@ def parse_person(text: str, *, natural_order: bool = True) -> Person | None:
     text = _TITLE_BEFORE_NAME.sub("", text)
     if not text:
         return None
+    prefixes = _LOWER_FAMILY_PREFIXES.match(text)
+    if prefixes:   # "de Waal T.", "van der Leeuw, C.": the name without its particles, which open the family name
+        person = parse_person(text[prefixes.end():], natural_order=False)
+        return replace(person, family=prefixes.group(0) + person.family) if person else None
     # "W. H Metzler": an initial whose full stop was lost
     text = _add_full_stop(_INITIAL_WITHOUT_STOP.match(text), text)
     match = _INITIALS_FIRST.match(text)

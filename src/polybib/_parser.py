@@ -28,7 +28,7 @@ from functools import cache
 from ._accounting import syntax_words, words_not_kept
 from ._lang import detect_language, detect_script
 from ._model import Person, Reference, Severity, Span
-from ._names import _CORPORATE, FAMILY_PREFIXES, HONORIFIC, INITIAL, INITIALS, LOW, NAME_WORD, UP, looks_like_family, merge_person, \
+from ._names import _CORPORATE, FAMILY_PREFIXES, HONORIFIC, INITIAL, INITIALS, LOW, LOWER_FAMILY_PREFIX, NAME_WORD, UP, looks_like_family, merge_person, \
     nominative, parse_person, space_initials
 from ._segments import DASH, DASH_CLASS, Piece, inside_brackets, own_dots, split_areas, split_top_level, trim_area
 from ._tables import expand_place, genre_keyword_at, genre_keyword_reach, is_abbreviation, is_genre, is_term, load_table, \
@@ -2190,7 +2190,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
 
 _PARTICLES = r"(?:oğlu|qızı|оглы|кызы|xanım|ханум|bəy|bəyov|[A-Za-z](?!\w))"
 _GIVEN_WORD = rf"(?:{NAME_WORD}|{INITIAL}|{_PARTICLES})"
-_FAMILY = rf"{NAME_WORD}(?:\s{NAME_WORD})?"
+_FAMILY = rf"{LOWER_FAMILY_PREFIX}{{0,3}}{NAME_WORD}(?:\s{NAME_WORD})?"   # "Ivanov", "De Waal", "van der Leeuw"
 _CAPS_FAMILY = rf"{UP}{{2,}}(?:-{UP}{{2,}})?"   # "ПЕТРОВ П. П.": a heading typed in capitals, kept as typed
 # "Мамедов Али Ахмед оглы.", "Кузнецов Кирилл Константинович.": a heading with the whole name
 _PATRONYMIC = (rf"(?:{NAME_WORD}\s(?:oğlu|qızı|оглы|кызы|oglu|qizi|ogly|kyzy)"
@@ -2211,7 +2211,7 @@ _HEADING_FORMS = tuple((re.compile(pattern), kind) for pattern, kind in [
      rf"\s(?:and|&)\s{NAME_WORD}(?:\s{INITIAL})?\s{NAME_WORD})\.\s?(?=\S)", "inverted-first"),
     # Family, I. O.  (the title may follow without a space: "Xələfov, A.İnformasiya...")
     # (and a particle between initials: "Aşurbəyli, S. xanım B.", as "Sara xanım Balabəy qızı" is initialised)
-    (rf"^(?P<name>{NAME_WORD}(?:\s{NAME_WORD})?\s?,\s?{INITIALS}(?:\s{HONORIFIC}(?:\s{INITIALS}|(?=\.)))?)\s?(?=\S)",
+    (rf"^(?P<name>{_FAMILY}\s?,\s?{INITIALS}(?:\s{HONORIFIC}(?:\s{INITIALS}|(?=\.)))?)\s?(?=\S)",
      "comma"),
     # Family, Given Patronymic.
     (rf"^(?P<name>{NAME_WORD},\s?{NAME_WORD}(?:(?:\s|(?<=\.))(?:{_GIVEN_WORD}))*?)\s?\.\s?(?=\S)", "comma"),
