@@ -84,6 +84,7 @@ _SERIES_OF_SERIAL = re.compile(r"(?:Серія|Серия|Сер\.|Seriya|Series
 _PRINT_RUN = re.compile(r"^\d[\d\s]*\s?(?:экз|прим|nüsxə|нүсхә|дана)\.?$", re.IGNORECASE)   # "1000 экз.": the print run
 _ROMAN_AHEAD = re.compile(r"[IVXLC]+(?![^\W\d_])")   # "t. III," : a volume number in Roman numerals
 _ACRONYM = re.compile(r"[A-ZА-ЯЁƏÜÖÇŞĞİ]{2,}(?![^\W\d_])")   # "ССР", "SSR", "РСФСР"
+_TOWN_AND_STATE = re.compile(rf"{UP}{LOW}+(?:\s{UP}{LOW}+)?,\s?(?:[A-Z]{{2}}|[A-Z]\.\s?[A-Z])")
 _PLACE_COLON = re.compile(r"^([^:\d]{2,40}?)\s?:\s?(?=[^\W\d_]|[«\"“„])")   # "Baku: Qanun"
 # "fakül- təsində": lower-case letters on both sides of a hyphen that a line end left before a space
 _LINE_BREAK_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)[-‐‑] ([^\W\d_A-ZА-ЯЁƏÜÖÇŞĞİІЇЄҐ]+)")
@@ -147,6 +148,12 @@ _APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P
 _HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)[»\"”“’'],?\s(?P<rest>.*)$")
 
 
+# ... or one author that is a body or a GOST heading: "OECD (2019),", "World Bank (2020).", "UNESCO. (2015).",
+# "Dövlət Statistika Komitəsi (2021).", "Мамедов А. (2012)"
+_APA_ONE_AUTHOR = re.compile(rf"^(?P<name>{UP}[^()\d\s]*?(?:\s[^()\d\s]+?){{0,11}}?)\.?" + _APA_YEAR.pattern)
+_ACRONYM = re.compile(rf"{UP}{{2,}}")
+
+
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
     """The names (up to twenty) and the year match of an APA reference, read name by name (one
     pattern over the whole list backtracked exponentially on long lists that had no year)."""
@@ -178,7 +185,7 @@ _APA_CHAPTER_HOST = re.compile(
     r"(?P<editors>[^()]+?)\s\((?P<label>(?:Eds?|Ред|ред|Red|red)\.?)\),\s(?P<book>[^()]+?)\s"
     r"\((?:pp?|с|S|s)\.\s(?P<pages>[^()]+)\)\.\s(?P<publisher>[^.]+?)[.\s]*")
 _APA_BOOK_END = re.compile(
-    r"(?:\s\((?P<edition>[^()]{0,30}(?:ed|изд|nəşr)\.?[^()]{0,10})\))?\.\s(?P<publisher>[^.\d()]{2,80}?)[.\s]*$")
+    r"(?:\s\((?P<edition>[^()]{0,30}(?:ed|изд|nəşr)\.?[^()]{0,10})\))?(?:\.|(?<=[?!]))\s(?P<publisher>(?:[^.\d()]|(?<=\b[A-Z])\.){2,80}?)[.\s]*$")
 _SOURCE_LANGUAGE = re.compile(r"\s?(?:с|з|із|from|dilindən)\s[^\W\d_]{2,}\.?(?:\s(?:яз|мови|языка)\.?)?(?=\s|$)")
 _UNUSED = re.compile(rb"\x00+")   # a run of characters no field or marker has claimed
 _HOST_LINKS = ("//", "В кн.", "Kn.", "В сб.", "In:", "İn:")
@@ -647,15 +654,21 @@ class _Parser:
         Publisher.", "Family, I. (2015). Chapter. In I. Editor (Ed.), Book (pp. 1–10). Publisher."
         A form it does not know is left to the GOST reading, the names and year already taken."""
         head = _apa_head(part.text)
-        if not head:
-            return part
-        names, match = head
-        persons = [parse_person(name) for name in names]
+        if head:
+            names, match = head
+            persons = [parse_person(name) for name in names]
+            authors_end = match.start()
+        else:
+            match = _APA_ONE_AUTHOR.match(part.text)
+            if not match:
+                return part
+            persons = [_one_author(match["name"])]
+            authors_end = match.end("name")
         if None in persons:
             return part
         ref = self.ref
         ref.authors = persons
-        self.claim(part.start, part.start + match.start(), "author")
+        self.claim(part.start, part.start + authors_end, "author")
         ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
         if match["others"]:
             ref.markers.append(match["others"])
@@ -759,6 +772,10 @@ class _Parser:
         if end["edition"]:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
         publisher = rest.cut(end.start("publisher"), end.end("publisher"))
+        if self.is_place(publisher.text):   # "Annual report. Baku.": a place and no publisher
+            ref.places = self.read_places(self.take(publisher, "location"))
+            self.mark(rest)
+            return True
         publisher = self.take_place_before_colon(publisher, ref) or publisher   # APA 6: "Baku: Qanun"
         after = _PLACE_AFTER_PUBLISHER.search(publisher.text)
         if not ref.places and after and self.is_place(after.group(1)):   # Harvard: "Oxford University Press, Oxford"
@@ -1828,6 +1845,8 @@ class _Parser:
         text = text.strip(" .[]")
         if not text:
             return False
+        if _TOWN_AND_STATE.fullmatch(text):   # "Armonk, NY", "Washington, D.C": an American town and its state
+            return True
         lang = self.lang.split("-")[0]
         if expand_place(text, lang=lang, script=self.script):   # (with or without its full stop: "М", "М.")
             return True
@@ -2334,6 +2353,18 @@ def _raw_length(text: str, form: str) -> int:
     while i < len(text) and text[i] in " :":
         i += 1
     return i
+
+
+def _one_author(name: str) -> Person | None:
+    """The one author before an author-date year: a GOST heading ("Мамедов А."), a body ("World Bank",
+    "Dövlət Statistika Komitəsi") or its acronym ("OECD"); None for anything else (a title's words,
+    or whole names, which parse_author_date reads: "Mehmetzade Mirza Bala (1975)")."""
+    person = parse_person(name)
+    if person is not None and "." in person.given:
+        return person
+    if _ACRONYM.fullmatch(name) or _CORPORATE.search(name) or _STATE.search(name):
+        return Person(corporate=name)
+    return None
 
 
 def _year_range(start: str, end: str | None) -> str:
