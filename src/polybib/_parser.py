@@ -225,6 +225,13 @@ _PROCEEDINGS = re.compile(rf"(?:\w*\s?(?:всерос|междунар|науч|
 _PROCEEDINGS_WORD = re.compile(_PROCEEDINGS_WORDS, re.IGNORECASE)
 _LEGISLATION = re.compile(r"^(?:Закон|Указ|Постановление|Распоряжение|Кодекс|Конституция|Федеральный закон|"
                           r"Qanun|Fərman|Sərəncam|Konstitusiya|Məcəllə|Закон України|Кодекс України)\b")
+# Turkic languages name the kind of an act last, in the possessive: "Azərbaycan Respublikasının Əmək Məcəlləsi",
+# "... təhsil haqqında qanun", "Prezidentinin Fərmanı «...»", "Қазақстан Республикасының Заңы", "Mehnat kodeksi"
+_ACT_KIND_LAST = re.compile(
+    r"(?:^|\s)(?:qanun|qanunu|məcəlləsi|konstitusiyası|fərmanı|sərəncamı|qərarı|"
+    r"ганун|гануну|мәҹәлләси|конституциясы|фәрманы|сәрәнҹамы|гәрары|"
+    r"заңы|кодексі|конституциясы|жарлығы|қаулысы|"
+    r"qonuni|kodeksi|konstitutsiyasi|farmoni|qarori)(?=\s*$|\s[«\"“„])", re.IGNORECASE)
 _ACT_KINDS = (r"(?:Федеральный\s закон|Федеральный\s конституционный\s закон|федер\.\s?(?:конституц\.\s?)?закон|"
               r"Закон|Указ|Постановление|Приказ|"
               r"Распоряжение|Закон\s України|Наказ|Постанова|Qanun|Fərman|Sərəncam|Qərar)")
@@ -2056,7 +2063,8 @@ class _Parser:
             if ref.thesis_type or _THESIS.search(ref.genre):
                 ref.entry_type = "thesis"
                 ref.thesis_type = ref.thesis_type or ref.genre
-            elif _LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text):
+            elif (_LEGISLATION.match(ref.title) or _LEGISLATION.match(self.text) or _ACT_KIND_LAST.search(ref.title)) \
+                    and not any(p.family for p in ref.authors):   # (a book by a person about a law is a book)
                 ref.entry_type = "legislation"
             elif _JOURNAL_GENRE.search(ref.genre) and electronic:
                 ref.entry_type = "periodical"
