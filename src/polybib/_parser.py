@@ -326,6 +326,7 @@ _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+_PUBLISHER_YEAR = re.compile(rf"\s?(?P<publisher>{UP}[^\d,:;()]{{1,60}}?)\s(?P<year>{_YEAR})(?:\s?(?:г|y|il)\.?)?[\s.]*")
 # "1958–1963", "1976-1987 гг.": a work published over several years (its volumes, a multivolume set)
 _YEAR_RANGE = re.compile(rf"({_YEAR})\s?{_D}\s?({_YEAR})(?:\s?(?:гг?|y|il)\.?)?")
 _YEAR_AREA = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?(?:\s?{_D})?")   # ... or before a dash
@@ -1744,7 +1745,7 @@ class _Parser:
         if not into.places:   # a second publication area is left to the note, never overwrites the first
             into.places = places
             self.claim(area.start + match.start("places"), area.start + match.end("places"), "location")
-        publishers = match.group("publishers").strip(" ,")
+        publishers = match.group("publishers").strip(" ,-–—")   # ("Maarif,- 1985": a dash typed after the comma)
         if SINE_NOMINE.fullmatch(publishers):
             publishers = ""   # [б. и.] / [s. n.]: no publisher named
         if publishers and not into.publishers:
@@ -1813,6 +1814,11 @@ class _Parser:
             elif _YEAR_ALONE.fullmatch(text):
                 into.year = text[:4]
                 self.claim(piece.start, piece.end, "year")
+            elif (both := _PUBLISHER_YEAR.fullmatch(piece.text)) and index and not (into.year or into.publishers) \
+                    and self.is_place(pieces[index - 1].text) and not self.is_place(both["publisher"]):
+                # "Bakı, Maarif 1990, 300 səh.": the comma before the year forgotten
+                into.publishers = [_strip_quotes(self.take(piece.cut(both.start("publisher"), both.end("publisher")), "publisher"))]
+                into.year = self.take(piece.cut(both.start("year"), both.end("year")), "year")
             elif (years := _YEAR_RANGE.fullmatch(text)) and not into.year and "/" in _year_range(*years.groups()):
                 into.year = _year_range(*years.groups())   # "Bakı, 2004-2011"
                 self.claim(piece.start, piece.end, "year")
@@ -2019,7 +2025,11 @@ class _Parser:
             # not the heading's names ("Guliyev E.": a Russian ending on an English article)
             heading = ref.spans.get("author")
             text = self.text[:heading.start] + self.text[heading.end:] if heading and heading.start == 0 else self.text
-            ref.language = detect_language(text, script=ref.script).split("-")[0]
+            # ... unless the rest gives no real evidence and the names have a language's own letters
+            # ("Rəhimov R. Tarix. B., 2008."): then the names do
+            named = heading is not None and not self.text[heading.start:heading.end].isascii()
+            ref.language = ((detect_language(text, script=ref.script, undecided="") if named else "")
+                            or detect_language(self.text if named else text, script=ref.script)).split("-")[0]
             return
         ref.language = detect_language(sample, script=ref.script, undecided="").split("-")[0]
         if not ref.language:

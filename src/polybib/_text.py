@@ -60,11 +60,14 @@ def normalize(text: str) -> tuple[str, list[Diagnostic]]:
     if "  " in text or _OTHER_SPACE.search(text):   # (most texts are spaced right: no copy to make)
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if " ." in text or " ," in text:   # "Quliyev Ə . Azərbaycan dili . Bakı : Elm , 2001 .": a stray space before
+        text = _SPACE_BEFORE_STOP.sub("", text)
     text = _repair_font_damage(text, diagnostics)
     text = _repair_homoglyphs(text, diagnostics)
     return text, diagnostics
 
 
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W_])\s(?=[.,](?![.,])(?:\s|$))")
 # an HTML entity closed by ";" and an address (the check rules use them too)
 ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
@@ -130,4 +133,19 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
         diagnostics.append(Diagnostic("mixed-script-word",
                                       f"{word!r} mixes Latin and Cyrillic look-alike letters; read as {fixed!r}",
                                       Severity.INFO, Span(match.start(), match.end())))
-    return "".join(chars)
+    text = "".join(chars)
+    if len(_CYRILLIC_LETTER.findall(text)) > 2 * len(_LATIN_LETTER.findall(text)):
+        text = _LATIN_PAGE_WORD.sub(lambda m: _latin_page_word(m, diagnostics), text)
+    return text
+
+
+# "200 c.", "C. 15–20": the Cyrillic page word typed with the Latin look-alike, in a Cyrillic record
+_LATIN_PAGE_WORD = re.compile(r"(?<=\d\s)[cC](?=\.)|(?<=\d)[cC](?=\.)|(?<![^\s(])[cC](?=\.\s?\d)")
+
+
+def _latin_page_word(match: re.Match[str], diagnostics: list[Diagnostic]) -> str:
+    fixed = {"c": "с", "C": "С"}[match.group()]
+    diagnostics.append(Diagnostic("mixed-script-word", f"the page word {match.group()!r} is a Latin letter in a "
+                                  f"Cyrillic record; read as {fixed!r}", Severity.INFO,
+                                  Span(match.start(), match.end())))
+    return fixed
