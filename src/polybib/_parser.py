@@ -208,9 +208,9 @@ _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue|Buraxılış|buraxılış|бурахылыш|"
                      r"Бурахылыш)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
                      r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
-_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"
-                      r"(?:изд|вид|выд|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
-                      r"|(?:изд|вид)\.\s?\d+[-‑]?[^\W\d_]{0,3}(?![^\W\d_]))", re.IGNORECASE)   # "Изд. 2-е"
+_EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"   # "2-е изд.", "3-е издание" (GOST R 7.0.100-2018)
+                      r"(?:изд(?:ание)?|вид(?:ання)?|выд(?:анне)?|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
+                      r"|(?:изд|вид)(?:\.|ание|ання)\s?\d+[-‑]?[^\W\d_]{0,3}(?![^\W\d_]))", re.IGNORECASE)   # "Изд. 2-е"
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
