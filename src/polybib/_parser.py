@@ -291,6 +291,14 @@ _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?о
 _STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
 # "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
 _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
+
+
+def _may_name_publisher(text: str) -> bool:
+    """False when _PUBLISHED_BY cannot match: the text holds neither of its words (a substring test
+    spares the pattern, which tries every word of the text)."""
+    return "nəşri" in text or "нәшри" in text
+
+
 # a library's platform, not a larger work: "Юрайт : электронно-библиотечная система", "Лань : электронно-библиотечная
 # система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
 _PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
@@ -1556,16 +1564,17 @@ class _Parser:
             self.claim(area.start + hijri.start("place"), area.start + hijri.end("place"), "location")
             ref.year = self.take(area.cut(hijri.start("year"), hijri.end("year")), "year")
             return
-        if _PLATFORM.search(text) and len(text) < 100:
+        if len(text) < 100 and _PLATFORM.search(text):
             self.ref.note.append(text)   # "Юрайт : электронно-библиотечная система": where the book is read
             self.mark(area)
             return
-        if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
+        published_by = _may_name_publisher(text)
+        if published_by and (_PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1])):
             ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
             self.mark(area)
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
-                and not _PUBLISHED_BY.search(text):
+        if len(text) < 60 and _EDITION.search(text) and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
+                and not (published_by and _PUBLISHED_BY.search(text)):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         if _PRINT_RUN.match(text) or _resource_note().match(text) or _GAZETTE_ARTICLE.match(text):

@@ -153,7 +153,9 @@ def trim_area(area: Piece) -> Piece:
 def own_dots(text: str) -> bool:
     """Whether a text without figures ends with two or three dots of its own (an ellipsis), which
     trimming an area's closing full stop must keep."""
-    return bool(_OWN_DOTS.search(text)) and not any(ch.isdigit() for ch in text)
+    # (the pattern's "$" also matches before a final line break; the ending tested first spares the
+    # search, which would otherwise try every character of most areas)
+    return text.rstrip("\n").endswith("..") and bool(_OWN_DOTS.search(text)) and not any(ch.isdigit() for ch in text)
 
 
 _OWN_DOTS = re.compile(r"[^.\s]\.{2,3}$")
