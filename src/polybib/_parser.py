@@ -1849,11 +1849,11 @@ class _Parser:
         if SINE_LOCO.fullmatch(text):
             return []
         places = []
+        lang = self.area_language(area) if area else self.lang.split("-")[0]   # (once: the same for every place)
         for raw in self._place_parts(text):
             raw = raw.strip(" .")
             if not raw:
                 continue
-            lang = self.area_language(area) if area else self.lang.split("-")[0]
             expanded = expand_place(raw, lang=lang, script=self.script)
             places.append(expanded or raw)
         if places and all(len(p) > 40 for p in places):
@@ -1985,9 +1985,7 @@ class _Parser:
     def settle_language(self) -> None:
         ref = self.ref
         sample = " ".join(x for x in (ref.title, ref.subtitle) if x) or self.text
-        latin = len(_LATIN_LETTERS.findall(sample))
-        cyrillic = len(_CYRILLIC_LETTERS.findall(sample))
-        if latin and cyrillic and max(latin, cyrillic) < 0.7 * (latin + cyrillic):
+        if _mixed_scripts(sample):
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
@@ -2245,6 +2243,16 @@ _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|
 
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+
+def _mixed_scripts(text: str) -> bool:
+    """Whether neither Latin nor Cyrillic has 70 % of the text's letters of the two scripts (counted
+    only when both are there: most texts hold one, which a search finds at once)."""
+    if not (_LATIN_LETTERS.search(text) and _CYRILLIC_LETTERS.search(text)):
+        return False
+    latin, cyrillic = len(_LATIN_LETTERS.findall(text)), len(_CYRILLIC_LETTERS.findall(text))
+    return max(latin, cyrillic) < 0.7 * (latin + cyrillic)
+
 
 def _name_list(text: str) -> list[Person]:
     """The authors of a Chicago / MLA citation: the first inverted, the others in natural order

@@ -63,16 +63,24 @@ class Piece:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    # (cut and strip return the piece itself when they would make an equal one, as most calls do:
+    # a piece cannot change, and making one costs more than the slicing)
     def cut(self, start: int, end: int | None = None) -> Piece:
         """The sub-piece ``text[start:end]``, with white space trimmed."""
         end = len(self.text) if end is None else end
         sub = self.text[start:end]
+        text = sub.strip()
+        if start == 0 and len(text) == len(self.text):
+            return self
         lead = len(sub) - len(sub.lstrip())
-        return Piece(sub.strip(), self.start + start + lead)
+        return Piece(text, self.start + start + lead)
 
     def strip(self, chars: str = " ") -> Piece:
+        text = self.text.strip(chars)
+        if len(text) == len(self.text):
+            return self
         lead = len(self.text) - len(self.text.lstrip(chars))
-        return Piece(self.text.strip(chars), self.start + lead)
+        return Piece(text, self.start + lead)
 
     def __bool__(self) -> bool:
         return bool(self.text.strip())
