@@ -159,8 +159,9 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
     for word in _WORD.findall(text):
         for i, weight in _word_weights(script, word):
             scores[i] += weight
-    for i in range(len(scores)):
-        scores[i] += min(4.0, 2.0 * letter_counts[i])
+    for i, count in enumerate(letter_counts):
+        if count:   # (most languages' letters are not in the text)
+            scores[i] += min(4.0, 2.0 * count)
     best = scores.index(max(scores))   # the first of the best
     if undecided is not None and scores[best] < 1.0:
         return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough

@@ -48,8 +48,19 @@ _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|1
 @cache
 def _url_pattern() -> re.Pattern[str]:
     """A URL with the words that introduce it (terms table: url_intro), or a bare www./domain path."""
-    intros = "|".join(re.escape(f.rstrip(": ")) for f in table_forms("url_intro"))
-    return re.compile(rf"(?:(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})", re.IGNORECASE)
+    forms = table_forms("url_intro")
+    intros = "|".join(re.escape(f.rstrip(": ")) for f in forms)
+    # (the lookahead for an intro's first letter spares trying the ten intros at every character)
+    first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
+    return re.compile(rf"(?:(?=[{first}])(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})",
+                      re.IGNORECASE)
+
+
+@cache
+def _electronic_marker() -> re.Pattern[str]:
+    """Any of the forms that mark an electronic resource (terms table: electronic): one search tells
+    whether a reference holds one, where a search for each of the twenty forms found none in most."""
+    return re.compile("|".join(re.escape(f) for f in table_forms("electronic")))
 
 
 @cache
@@ -525,7 +536,7 @@ class _Parser:
         if match:
             ref.doi = (match.group(1) or match.group(2)).rstrip(".,;")
             self.claim(match.start(), match.end(), "doi")
-        for form in table_forms("electronic"):
+        for form in table_forms("electronic") if _electronic_marker().search(self.work) else ():
             index = self.work.find(form)
             if index >= 0:
                 ref.markers.append(form)
