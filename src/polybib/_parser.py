@@ -312,8 +312,9 @@ def _may_name_publisher(text: str) -> bool:
 
 # a library's platform, not a larger work: "Юрайт : электронно-библиотечная система", "Лань : электронно-библиотечная
 # система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
-_PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
-                       r"образовательная платформа", re.IGNORECASE)
+# (the lookahead for the forms' first letters lets the search pass over the other characters at once)
+_PLATFORM = re.compile(r"(?=[эебоe])(?:электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|"
+                       r"elektron kitabxana|образовательная платформа)", re.IGNORECASE)
 _HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
 _QUOTED_WHOLE = re.compile(r"(?P<open>[«\"“„])(?P<inner>[^«»\"“”„]{10,}),?(?P<close>[»\"”“])(?=\.?\s|\.?$)")
 _FOLIO = re.compile(r"\d{1,4}\s?[ab]")
@@ -404,7 +405,7 @@ _ASIDE = re.compile(r"\s?\(([^()]*)\)")
 _ET_AL_IN_BRACKETS = re.compile(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]")
 _ROLE_IN_BRACKETS = re.compile(r"\s?\(([^()]+)\)\s?(?=\[|$)")
 _LOWER_WORD_AT_END = re.compile(rf"(?:^|\s){LOW}+$")
-_RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
+_RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?=[\s/])(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
 _SENTENCE_BEFORE_HOST = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)")
 # the publication area
 _IMPRINT = re.compile(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?{_YEAR})?"
@@ -1123,7 +1124,7 @@ class _Parser:
             self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
             or _NUMBER.match(text)
-            or (_EDITION.search(text) and len(text) < 60 and not is_genre(text))
+            or (len(text) < 60 and _EDITION.search(text) and not is_genre(text))
             or (not first_after_title and _VOLUME.match(text))
         )
 
