@@ -151,7 +151,7 @@ def trim_area(area: Piece) -> Piece:
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
     if area.text.endswith("."):
         word = _word_before_stop(area.text)
-        if not (word and (is_abbreviation(word) or _INITIAL_STOP.fullmatch(word))):
+        if not (word and (_INITIAL_STOP.fullmatch(word) or is_abbreviation(word))):
             if own_dots(area.text):
                 return area   # "ნუხის ქალაქიდამ გვწერენ..", "Кто виноват...": the title's own dots
             area = area.strip(" .;,")
