@@ -161,6 +161,8 @@ _HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
     """The names (up to twenty) and the year match of an APA reference, read name by name (one
     pattern over the whole list backtracked exponentially on long lists that had no year)."""
+    if "(" not in text:
+        return None   # no bracketed year: no APA head (most references, a test cheaper than the first name)
     names: list[str] = []
     position = 0
     while len(names) < 20:
@@ -634,7 +636,7 @@ class _Parser:
         """A Vancouver (NLM) journal article, as medical journals print them: "Smith AB, Jones CD. Title.
         J Med Sci. 2010;5(2):100-5." (initials without full stops, the journal's abbreviation, then
         year;volume(issue):pages)."""
-        match = _VANCOUVER.match(part.text)
+        match = _VANCOUVER.match(part.text) if ";" in part.text else None   # (the ";" after the year)
         if not match:
             return part
         names = [n.strip() for n in match["authors"].split(",")]
@@ -789,6 +791,8 @@ class _Parser:
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
+        if "(" not in part.text:   # (both forms bracket the year: most references have no bracket)
+            return part
         match = _AUTHOR_DATE_HEAD.match(part.text)
         corporate = _HARVARD_BODY.match(part.text) if not match else None
         if not match and not corporate:
