@@ -530,8 +530,8 @@ class _Parser:
             if match:
                 ref.urldate = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
                 self.claim(match.start(), match.end(), "urldate")
-        for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
-            for match in pattern.finditer(self.work):
+        for pattern, kind, letters in ((_ISBN, "isbn", "SBN"), (_ISSN, "issn", "ISSN")):   # ("ISBN", "İSBN" hold "SBN")
+            for match in pattern.finditer(self.work) if letters in self.work else ():
                 value = _WHITE_SPACE.sub("", match.group(1))
                 getattr(ref, kind).append(value)
                 self.claim(match.start(), match.end(), kind)
@@ -1546,13 +1546,14 @@ class _Parser:
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
             return
-        edition = _TRAILING_EDITION.fullmatch(area.text)
+        bracketed = "(" in area.text   # (what the next two patterns need: most areas have no bracket)
+        edition = _TRAILING_EDITION.fullmatch(area.text) if bracketed else None
         if edition and not ref.edition and _EDITION.search(edition["edition"]):
             # "Bakı, 2009 (2-ci nəşr)": the edition in brackets after the imprint
             self.classify_area(area.cut(0, edition.end("rest")), into=ref, commas=commas)
             ref.edition = self.take(area.cut(edition.start("edition"), edition.end("edition")).strip(), "edition")
             return
-        dated = _DATED_ISSUE.fullmatch(area.text)
+        dated = _DATED_ISSUE.fullmatch(area.text) if bracketed else None
         if dated and not ref.date and (month_number(dated["date"].rstrip(".")) or season_number(dated["date"], self.lang)):
             # "no. 2 (Summer)", "№ 3 (июнь)": an issue and the month or season that names it (ISBD)
             self.classify_area(area.cut(0, dated.end("issue")), into=ref, commas=commas)
@@ -1802,7 +1803,7 @@ class _Parser:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
                 self.classify_area(piece, into=into, commas=False)
-            elif into is self.ref and not into.thesis_type and _THESIS.search(text) and len(text) < 80:
+            elif into is self.ref and not into.thesis_type and len(text) < 80 and _THESIS.search(text):
                 into.genre = into.thesis_type = self.take(piece.strip(" ."), "genre")   # "PhD dissertation, University of London, 2008"
             elif into is self.ref and into.thesis_type and not self.is_place(text) and _CORPORATE.search(text):
                 into.organizations.append(self.take(piece.strip(" ."), "organization"))   # the thesis's university
