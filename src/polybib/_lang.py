@@ -17,6 +17,7 @@ script by letters only it uses and by its frequent short words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -95,8 +96,10 @@ class _Index:
     letters: dict[str, tuple[int, ...]]
     excludes: dict[str, tuple[int, ...]]
     words: dict[str, tuple[tuple[int, float], ...]]
-    letter_set: frozenset[str]    # the keys of letters and excludes, to intersect with a text's characters
-    exclude_set: frozenset[str]
+    # the keys of letters and excludes as character classes: a text's few letters of interest are
+    # found in one scan of the regex engine (a set intersection hashed every character of the text)
+    letter_class: re.Pattern[str]
+    exclude_class: re.Pattern[str]
 
 
 @cache
@@ -116,7 +119,13 @@ def _index(script: str) -> _Index:
             words.setdefault(word, []).append((i, 3.0))
     return _Index(languages, {k: tuple(v) for k, v in letters.items()},
                   {k: tuple(v) for k, v in excludes.items()}, {k: tuple(v) for k, v in words.items()},
-                  frozenset(letters), frozenset(excludes))
+                  _character_class(letters), _character_class(excludes))
+
+
+def _character_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that matches any one of ``chars`` (and nothing when there are none)."""
+    listed = "".join(re.escape(ch) for ch in sorted(chars))
+    return re.compile(f"[{listed}]" if listed else "(?!)")
 
 
 @lru_cache(maxsize=16384)
@@ -149,18 +158,20 @@ def detect_language(text: str, *, script: str | None = None, prefer: str | None 
         return "und"
     scores = [0.0] * len(index.languages)
     letter_counts = [0] * len(index.languages)
-    for ch in index.letter_set.intersection(text):
-        count = text.count(ch)
+    found = index.letter_class.findall(text)
+    for ch in set(found):
+        count = found.count(ch)
         for i in index.letters[ch]:
             letter_counts[i] += count
-    for ch in index.exclude_set.intersection(text.casefold()):
+    for ch in set(index.exclude_class.findall(text.casefold())):
         for i in index.excludes[ch]:
             scores[i] -= 5.0
     for word in _WORD.findall(text):
         for i, weight in _word_weights(script, word):
             scores[i] += weight
-    for i in range(len(scores)):
-        scores[i] += min(4.0, 2.0 * letter_counts[i])
+    for i, count in enumerate(letter_counts):
+        if count:   # (most languages' letters are not in the text)
+            scores[i] += min(4.0, 2.0 * count)
     best = scores.index(max(scores))   # the first of the best
     if undecided is not None and scores[best] < 1.0:
         return undecided   # one typical ending ("learning" in Uzbek -ning) is not evidence enough

@@ -48,8 +48,19 @@ _PRIVATE_HOST = re.compile(r"^(?:https?://)?(?:10\.|192\.168\.|127\.|localhost|1
 @cache
 def _url_pattern() -> re.Pattern[str]:
     """A URL with the words that introduce it (terms table: url_intro), or a bare www./domain path."""
-    intros = "|".join(re.escape(f.rstrip(": ")) for f in table_forms("url_intro"))
-    return re.compile(rf"(?:(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})", re.IGNORECASE)
+    forms = table_forms("url_intro")
+    intros = "|".join(re.escape(f.rstrip(": ")) for f in forms)
+    # (the lookahead for an intro's first letter spares trying the ten intros at every character)
+    first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
+    return re.compile(rf"(?:(?=[{first}])(?:{intros})\s?:\s?)?((?:https?://|www\.)[^\s<>«»\"]+|{_BARE_DOMAIN})",
+                      re.IGNORECASE)
+
+
+@cache
+def _electronic_marker() -> re.Pattern[str]:
+    """Any of the forms that mark an electronic resource (terms table: electronic): one search tells
+    whether a reference holds one, where a search for each of the twenty forms found none in most."""
+    return re.compile("|".join(re.escape(f) for f in table_forms("electronic")))
 
 
 @cache
@@ -157,6 +168,8 @@ _ACRONYM = re.compile(rf"{UP}{{2,}}")
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
     """The names (up to twenty) and the year match of an APA reference, read name by name (one
     pattern over the whole list backtracked exponentially on long lists that had no year)."""
+    if "(" not in text:
+        return None   # no bracketed year: no APA head (most references, a test cheaper than the first name)
     names: list[str] = []
     position = 0
     while len(names) < 20:
@@ -305,10 +318,19 @@ _ON_A_DISC = re.compile(r"опт\.\s?диск|CD-ROM|DVD|електрон\.\s?о
 _STATE = re.compile(r"Федерация|Республика|Respublikas|Republic|Рэспубліка|Республіка", re.IGNORECASE)
 # "EA-nın nəşri", "Universitetin nəşri": "published by ..." (a genitive before nəşri), not an edition
 _PUBLISHED_BY = re.compile(r"\S*[^\W\d_](?:ın|in|un|ün)\s(?:nəşri|нәшри)\b")
+
+
+def _may_name_publisher(text: str) -> bool:
+    """False when _PUBLISHED_BY cannot match: the text holds neither of its words (a substring test
+    spares the pattern, which tries every word of the text)."""
+    return "nəşri" in text or "нәшри" in text
+
+
 # a library's platform, not a larger work: "Юрайт : электронно-библиотечная система", "Лань : электронно-библиотечная
 # система", "ЭБС IPR BOOKS", "Znanium.com : электронно-библиотечная система", "Университетская библиотека онлайн"
-_PLATFORM = re.compile(r"электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|elektron kitabxana|"
-                       r"образовательная платформа", re.IGNORECASE)
+# (the lookahead for the forms' first letters lets the search pass over the other characters at once)
+_PLATFORM = re.compile(r"(?=[эебоe])(?:электронно-библиотечн|\bЭБС\b|електронн\w* бібліотек|библиотека онлайн|"
+                       r"elektron kitabxana|образовательная платформа)", re.IGNORECASE)
 _HIJRI_IMPRINT = re.compile(r"(?P<place>[^\d,:]{2,30}),\s?(?P<year>1[234]\d\d)")
 _QUOTED_WHOLE = re.compile(r"(?P<open>[«\"“„])(?P<inner>[^«»\"“”„]{10,}),?(?P<close>[»\"”“])(?=\.?\s|\.?$)")
 _FOLIO = re.compile(r"\d{1,4}\s?[ab]")
@@ -402,7 +424,7 @@ _ASIDE = re.compile(r"\s?\(([^()]*)\)")
 _ET_AL_IN_BRACKETS = re.compile(r"\s?\[\s?[иі]\s?(?:др|інш)\.?\s?\]")
 _ROLE_IN_BRACKETS = re.compile(r"\s?\(([^()]+)\)\s?(?=\[|$)")
 _LOWER_WORD_AT_END = re.compile(rf"(?:^|\s){LOW}+$")
-_RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
+_RESPONSIBILITY_SLASH = re.compile(r"(?<!/)(?=[\s/])(?:\s/\s?|/\s|\s?/(?=\s?" + INITIAL + r"))(?!/)")
 _SENTENCE_BEFORE_HOST = re.compile(rf"(?<=[^\W\d_]{{2}})\.\s(?={UP}{LOW}+\s)")
 # the publication area
 _IMPRINT = re.compile(rf"^(?P<places>[^:]+?)\s?:\s?(?P<publishers>.*?)\s?,?\s?(?P<year>{_YEAR})(?:\s?{_D}\s?(?P<endyear>{_YEAR}))?"
@@ -525,8 +547,8 @@ class _Parser:
             if match:
                 ref.urldate = f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
                 self.claim(match.start(), match.end(), "urldate")
-        for pattern, kind in ((_ISBN, "isbn"), (_ISSN, "issn")):
-            for match in pattern.finditer(self.work):
+        for pattern, kind, letters in ((_ISBN, "isbn", "SBN"), (_ISSN, "issn", "ISSN")):   # ("ISBN", "İSBN" hold "SBN")
+            for match in pattern.finditer(self.work) if letters in self.work else ():
                 value = _WHITE_SPACE.sub("", match.group(1))
                 getattr(ref, kind).append(value)
                 self.claim(match.start(), match.end(), kind)
@@ -534,7 +556,7 @@ class _Parser:
         if match:
             ref.doi = (match.group(1) or match.group(2)).rstrip(".,;")
             self.claim(match.start(), match.end(), "doi")
-        for form in table_forms("electronic"):
+        for form in table_forms("electronic") if _electronic_marker().search(self.work) else ():
             index = self.work.find(form)
             if index >= 0:
                 ref.markers.append(form)
@@ -631,7 +653,7 @@ class _Parser:
         """A Vancouver (NLM) journal article, as medical journals print them: "Smith AB, Jones CD. Title.
         J Med Sci. 2010;5(2):100-5." (initials without full stops, the journal's abbreviation, then
         year;volume(issue):pages)."""
-        match = _VANCOUVER.match(part.text)
+        match = _VANCOUVER.match(part.text) if ";" in part.text else None   # (the ";" after the year)
         if not match:
             return part
         names = [n.strip() for n in match["authors"].split(",")]
@@ -796,6 +818,8 @@ class _Parser:
 
     def parse_author_date(self, part: Piece) -> Piece:
         """"Family Given (1999) Title, Place, Publisher": the author-date habit of Azerbaijani journals."""
+        if "(" not in part.text:   # (both forms bracket the year: most references have no bracket)
+            return part
         match = _AUTHOR_DATE_HEAD.match(part.text)
         corporate = _HARVARD_BODY.match(part.text) if not match else None
         if not match and not corporate:
@@ -1131,7 +1155,7 @@ class _Parser:
             self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
             or _NUMBER.match(text)
-            or (_EDITION.search(text) and len(text) < 60 and not is_genre(text))
+            or (len(text) < 60 and _EDITION.search(text) and not is_genre(text))
             or (not first_after_title and _VOLUME.match(text))
         )
 
@@ -1549,13 +1573,14 @@ class _Parser:
             self.classify_area(area.cut(0, glued.end(1)), into=ref, commas=commas)
             self.classify_area(area.cut(glued.start(2)), into=ref, commas=commas)
             return
-        edition = _TRAILING_EDITION.fullmatch(area.text)
+        bracketed = "(" in area.text   # (what the next two patterns need: most areas have no bracket)
+        edition = _TRAILING_EDITION.fullmatch(area.text) if bracketed else None
         if edition and not ref.edition and _EDITION.search(edition["edition"]):
             # "Bakı, 2009 (2-ci nəşr)": the edition in brackets after the imprint
             self.classify_area(area.cut(0, edition.end("rest")), into=ref, commas=commas)
             ref.edition = self.take(area.cut(edition.start("edition"), edition.end("edition")).strip(), "edition")
             return
-        dated = _DATED_ISSUE.fullmatch(area.text)
+        dated = _DATED_ISSUE.fullmatch(area.text) if bracketed else None
         if dated and not ref.date and (month_number(dated["date"].rstrip(".")) or season_number(dated["date"], self.lang)):
             # "no. 2 (Summer)", "№ 3 (июнь)": an issue and the month or season that names it (ISBD)
             self.classify_area(area.cut(0, dated.end("issue")), into=ref, commas=commas)
@@ -1583,16 +1608,17 @@ class _Parser:
             self.claim(area.start + hijri.start("place"), area.start + hijri.end("place"), "location")
             ref.year = self.take(area.cut(hijri.start("year"), hijri.end("year")), "year")
             return
-        if _PLATFORM.search(text) and len(text) < 100:
+        if len(text) < 100 and _PLATFORM.search(text):
             self.ref.note.append(text)   # "Юрайт : электронно-библиотечная система": where the book is read
             self.mark(area)
             return
-        if _PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1]):
+        published_by = _may_name_publisher(text)
+        if published_by and (_PUBLISHED_BY.fullmatch(text) or _PUBLISHED_BY.fullmatch(text.split(" ", 1)[-1])):
             ref.note.append(text)   # "EA-nın nəşri": who published it, as the first reading kept it
             self.mark(area)
             return
-        if _EDITION.search(text) and len(text) < 60 and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
-                and not _PUBLISHED_BY.search(text):
+        if len(text) < 60 and _EDITION.search(text) and not self.match_imprint(text) and not _YEAR_SEARCH.search(text) \
+                and not (published_by and _PUBLISHED_BY.search(text)):
             ref.edition = self.take(area.strip(" ;,"), "edition")
             return
         if _PRINT_RUN.match(text) or _resource_note().match(text) or _GAZETTE_ARTICLE.match(text):
@@ -1805,7 +1831,7 @@ class _Parser:
                 host_title = piece   # "Dilçilik məsələləri, «Elm», 2000, s.36-44"
             elif self.area_kind(text) in ("volume", "number", "pages") or _extent_only().match(text):
                 self.classify_area(piece, into=into, commas=False)
-            elif into is self.ref and not into.thesis_type and _THESIS.search(text) and len(text) < 80:
+            elif into is self.ref and not into.thesis_type and len(text) < 80 and _THESIS.search(text):
                 into.genre = into.thesis_type = self.take(piece.strip(" ."), "genre")   # "PhD dissertation, University of London, 2008"
             elif into is self.ref and into.thesis_type and not self.is_place(text) and _CORPORATE.search(text):
                 into.organizations.append(self.take(piece.strip(" ."), "organization"))   # the thesis's university
@@ -1878,11 +1904,11 @@ class _Parser:
         if SINE_LOCO.fullmatch(text):
             return []
         places = []
+        lang = self.area_language(area) if area else self.lang.split("-")[0]   # (once: the same for every place)
         for raw in self._place_parts(text):
             raw = raw.strip(" .")
             if not raw:
                 continue
-            lang = self.area_language(area) if area else self.lang.split("-")[0]
             expanded = expand_place(raw, lang=lang, script=self.script)
             places.append(expanded or raw)
         if places and all(len(p) > 40 for p in places):
@@ -2014,9 +2040,7 @@ class _Parser:
     def settle_language(self) -> None:
         ref = self.ref
         sample = " ".join(x for x in (ref.title, ref.subtitle) if x) or self.text
-        latin = len(_LATIN_LETTERS.findall(sample))
-        cyrillic = len(_CYRILLIC_LETTERS.findall(sample))
-        if latin and cyrillic and max(latin, cyrillic) < 0.7 * (latin + cyrillic):
+        if _mixed_scripts(sample):
             sample = self.text   # "Site Reliability Engineering. Надежность ...": the record decides
         script = detect_script(sample)
         ref.script = script if script != "Zyyy" else self.script
@@ -2130,8 +2154,11 @@ def _resource_note() -> re.Pattern[str]:
 def _material() -> re.Pattern[str]:
     """GOST 7.1-2003's general material designations ("[Текст]", "[Ноты]"; terms table: material)."""
     forms = sorted(table_forms("material"), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f).replace(r"\[", r"\[\s?").replace(r"\]", r"\s?\]") for f in forms),
-                      re.IGNORECASE)
+    alternatives = "|".join(re.escape(f).replace(r"\[", r"\[\s?").replace(r"\]", r"\s?\]") for f in forms)
+    # the lookahead for a form's first character lets the search pass over the other characters at once
+    # (the pattern found nothing in most references, yet tried its two dozen forms at every character)
+    first = "".join(re.escape(c) for c in sorted({f[0] for f in forms}))
+    return re.compile(rf"(?=[{first}])(?:{alternatives})", re.IGNORECASE)
 
 
 @cache
@@ -2276,6 +2303,16 @@ _rx_area_word = re.compile(rf"[^\W\d_]+\.?\s?{_YEAR}\b|(?:s|с|səh|стр|p|pp|
 
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u0259]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+
+def _mixed_scripts(text: str) -> bool:
+    """Whether neither Latin nor Cyrillic has 70 % of the text's letters of the two scripts (counted
+    only when both are there: most texts hold one, which a search finds at once)."""
+    if not (_LATIN_LETTERS.search(text) and _CYRILLIC_LETTERS.search(text)):
+        return False
+    latin, cyrillic = len(_LATIN_LETTERS.findall(text)), len(_CYRILLIC_LETTERS.findall(text))
+    return max(latin, cyrillic) < 0.7 * (latin + cyrillic)
+
 
 def _name_list(text: str) -> list[Person]:
     """The authors of a Chicago / MLA citation: the first inverted, the others in natural order

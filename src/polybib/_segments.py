@@ -63,16 +63,24 @@ class Piece:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    # (cut and strip return the piece itself when they would make an equal one, as most calls do:
+    # a piece cannot change, and making one costs more than the slicing)
     def cut(self, start: int, end: int | None = None) -> Piece:
         """The sub-piece ``text[start:end]``, with white space trimmed."""
         end = len(self.text) if end is None else end
         sub = self.text[start:end]
+        text = sub.strip()
+        if start == 0 and len(text) == len(self.text):
+            return self
         lead = len(sub) - len(sub.lstrip())
-        return Piece(sub.strip(), self.start + start + lead)
+        return Piece(text, self.start + start + lead)
 
     def strip(self, chars: str = " ") -> Piece:
+        text = self.text.strip(chars)
+        if len(text) == len(self.text):
+            return self
         lead = len(self.text) - len(self.text.lstrip(chars))
-        return Piece(self.text.strip(chars), self.start + lead)
+        return Piece(text, self.start + lead)
 
     def __bool__(self) -> bool:
         return bool(self.text.strip())
@@ -143,7 +151,7 @@ def trim_area(area: Piece) -> Piece:
         area = area.strip(" ;,")   # ". –" left before a removed URL or DOI
     if area.text.endswith("."):
         word = _word_before_stop(area.text)
-        if not (word and (is_abbreviation(word) or _INITIAL_STOP.fullmatch(word))):
+        if not (word and (_INITIAL_STOP.fullmatch(word) or is_abbreviation(word))):
             if own_dots(area.text):
                 return area   # "ნუხის ქალაქიდამ გვწერენ..", "Кто виноват...": the title's own dots
             area = area.strip(" .;,")
@@ -153,7 +161,9 @@ def trim_area(area: Piece) -> Piece:
 def own_dots(text: str) -> bool:
     """Whether a text without figures ends with two or three dots of its own (an ellipsis), which
     trimming an area's closing full stop must keep."""
-    return bool(_OWN_DOTS.search(text)) and not any(ch.isdigit() for ch in text)
+    # (the pattern's "$" also matches before a final line break; the ending tested first spares the
+    # search, which would otherwise try every character of most areas)
+    return text.rstrip("\n").endswith("..") and bool(_OWN_DOTS.search(text)) and not any(ch.isdigit() for ch in text)
 
 
 _OWN_DOTS = re.compile(r"[^.\s]\.{2,3}$")

@@ -30,8 +30,10 @@ SINE_LOCO = re.compile(r"\[?(?:[Ss]\.\s?l\.|[Бб]\.\s?м\.)\]?")
 SINE_NOMINE = re.compile(r"\[?(?:б\.\s?и\.|s\.\s?n\.)\]?", re.IGNORECASE)
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-# ... and what _SPACES would change besides a run of plain spaces: any other of its characters
-_OTHER_SPACE = re.compile(r"(?! )[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+# ... and what _SPACES would change besides a run of plain spaces: any other of its characters, listed
+# (every character str.isspace() accepts but the space, then U+200B and U+FEFF): a class that leaves the
+# space out by a lookahead kept the search from skipping to the candidates, four times slower
+_OTHER_SPACE = re.compile("[\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _WORD = re.compile(r"[^\W\d_]+")
 # Azerbaijani texts exported from old PDF fonts: Ģ (U+0122) for ş/Ş and Ġ (U+0120) for İ.
