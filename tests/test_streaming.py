@@ -114,6 +114,32 @@ def test_sections_of_a_list_are_headings_not_references():
     assert "'Rus dilində:'" in diagnostics[1].message
 
 
+RESTARTED = """Основная литература
+1. Иванов И. И. История. – М. : Наука, 1990. – 342 с.
+2. Петров П. П. Экономика. – СПб. : Питер, 2005. – 300 с.
+
+Дополнительная литература
+1. Сидоров С. С. Право. – М. : Юрайт, 2010. – 200 с.
+3. Кузнецов К. К. Физика. – М. : Мир, 2012. – 100 с.
+"""
+
+
+def test_a_section_heading_without_a_colon_and_numbering_that_starts_again():
+    title, items, diagnostics = _reader.split_list(RESTARTED)
+    assert title == "Основная литература"
+    assert [item.label for item in items] == ["1", "2", "1", "3"]
+    assert [(d.code, d.message) for d in diagnostics] == [
+        ("list-section", "line 5: 'Дополнительная литература' read as the heading of a section of the list"),
+        ("numbering-gap", "line 7: item 3 follows item 1")]   # a section may start again at 1, not skip
+
+
+def test_a_record_that_is_an_address_only_gets_a_key_from_the_site():
+    refs = polybib.read_list("• www.anl.az\n• http://www.president.az/articles/1")
+    assert [ref.entry_type for ref in refs] == ["online", "online"]
+    assert polybib.to_biblatex(refs).count("@online{anlnd,") == 1
+    assert "@online{presidentnd," in polybib.to_biblatex(refs)
+
+
 WRAPPED = """1. Smith AB, Jones CD. Title of the article.
    J Med Sci. 2010;5(2):100-5.
 2. Петров П. Глава // Сборник статей / под ред.

@@ -176,8 +176,14 @@ def _key_name_year(ref: Reference) -> tuple[str, str]:
     first = next((p for p in ref.authors if p.family != "others"), None)
     name = (first.corporate or first.family) if first else ""
     if not name or (first and first.corporate):
-        name = (ref.title.split() or ["ref"])[0] if not name or len(name.split()) > 1 else name
+        name = (ref.title.split() or [_site_name(ref.url)])[0] if not name or len(name.split()) > 1 else name
     return name, ref.year.split("/")[0]
+
+
+def _site_name(url: str) -> str:
+    """A key's name for a record that is an address only: the site's name ("www.anl.az" -> "anl")."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+    return host.split(".")[0] or "ref"
 
 
 def reference_keys(refs: Sequence[Reference]) -> list[str]:

@@ -158,10 +158,13 @@ class ListSplitter:
                 and _HEADING.match(line.rstrip(".")):
             self.title = line.rstrip(":. ")
             return None
-        if _SECTION.fullmatch(line) and (self._current is None or _looks_complete(self._lines[-1])):
-            # "Azərbaycan dilində:", "Дополнительная литература:": a section of the list, not a reference
+        if (_SECTION.fullmatch(line) or _HEADING.match(line.rstrip("."))) \
+                and (self._current is None or _looks_complete(self._lines[-1])):
+            # "Azərbaycan dilində:", "Дополнительная литература:", "Основная литература": a section of the
+            # list, not a reference; its numbering may start again at 1
             self._diagnose(Diagnostic("list-section", f"line {number}: {line!r} read as the heading of a "
                                       "section of the list", Severity.INFO))
+            self._last_number = None
             return self._close()
         match = _NUMBER.match(raw_line)
         label = match and (match.group("a") or match.group("b") or match.group("c"))
