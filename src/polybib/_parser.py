@@ -139,7 +139,8 @@ _QUOTED_TITLE = re.compile(r"^(?P<names>[^«“\"„/:()\d]{3,300}?)\.\s?[«“\
 # ... and the journal: "Journal 406, no. 6 (декабрь 30, 2023): 514–131.", "Journal, vol. 5, no. 2, 2019, pp. 3-9",
 # "Journal, вип. 55, вип. 4, Листопад 2015"
 _SERIAL_CITED = re.compile(
-    rf"^(?P<journal>[^\d]+?)(?:,\s?(?:vol|т|том|вип|вып|cild|cilt)\.?\s?|\s)(?P<volume>\d+)"
+    rf"^(?P<journal>[^\d]+?)(?:(?:,\s?(?:vol|т|том|вип|вып|cild|cilt)\.?\s?|\s)(?P<volume>\d+)"
+    rf"|(?=,\s?(?:no|№|вип|вып|issue|sayı|iss)\.?\s?\d))"   # (a journal without volumes: "Journal, no. 2 (2012)")
     rf"(?:,\s?(?:no|№|вип|вып|issue|sayı|iss)\.?\s?(?P<number>\d+(?:\s?{_D}\s?\d+)?))?"
     rf"(?:\s?\((?:(?P<month>[^\W\d_]+\.?)\s)?(?:(?P<day>\d{{1,2}}),?\s)?(?P<year>{_YEAR})\)"
     rf"|,\s?(?:(?P<month2>[^\W\d_]+\.?)\s)?(?P<year2>{_YEAR}))"
@@ -228,6 +229,8 @@ _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|д�
                      r"thesis|dissertation)"
                      # "tarix üzrə fəlsəfə doktoru dis. avtoreferatı", "... elmləri namizədi ... dissertasiyanın avtoreferatı"
                      r"|(?:fəlsəfə|elmləri?)\s(?:doktoru|namizədi)\b.{0,80}?(?:\bdis(?:\.|$)|dissertasiya|avtoref)"
+                     # ... abbreviated: "filol. e.n. ... dis. avtoref.", "t.ü.f.d. ... dis.", "i.e.d. dissertasiyası"
+                     r"|\b(?:e\.\s?[nd]|f\.\s?d)\.\s?(?:\.{3}|…)?\s?(?:dis\.|dissertasiya|avtoref)"
                      # "PhD thesis", "Ph.D. dissertation", "Master's thesis"
                      r"|\b(?:PhD|Ph\.\s?D\.|doctoral|master'?s|MA|MSc)\s(?:thesis|dissertation)\b", re.IGNORECASE)
 _PROCEEDINGS_WORDS = (r"(?:конф(?:\.|(?!\w))|конференц|симпоз|съезд|конгресс|Тезисы|тез\. докл|материалы|матеріали|"
@@ -348,6 +351,8 @@ _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+_MEETING_DAYS = re.compile(rf"\s?(?P<days>\d{{1,2}}\s?{_D}\s?\d{{1,2}})\s(?P<month>[^\W\d_]+\.?)\s(?P<year>{_YEAR})"
+                           rf"(?:\s?(?:г|il|y)\.?)?[\s.]*")
 _PUBLISHER_YEAR = re.compile(rf"\s?(?P<publisher>{UP}[^\d,:;()]{{1,60}}?)\s(?P<year>{_YEAR})(?:\s?(?:г|y|il)\.?)?[\s.]*")
 # "1958–1963", "1976-1987 гг.": a work published over several years (its volumes, a multivolume set)
 _YEAR_RANGE = re.compile(rf"({_YEAR})\s?{_D}\s?({_YEAR})(?:\s?(?:гг?|y|il)\.?)?")
@@ -1845,6 +1850,11 @@ class _Parser:
                 # "Bakı, Maarif 1990, 300 səh.": the comma before the year forgotten
                 into.publishers = [_strip_quotes(self.take(piece.cut(both.start("publisher"), both.end("publisher")), "publisher"))]
                 into.year = self.take(piece.cut(both.start("year"), both.end("year")), "year")
+            elif (held := _MEETING_DAYS.fullmatch(piece.text)) and not into.year and month_number(held["month"].rstrip(".")):
+                # "Bakı, 12-13 may 2015": the days a conference met (a note), then the year
+                self.ref.note.append(self.text[piece.start + held.start("days"):piece.start + held.end("month")])
+                self.mark(piece.cut(held.start("days"), held.end("month")))
+                into.year = self.take(piece.cut(held.start("year"), held.end("year")), "year")
             elif (years := _YEAR_RANGE.fullmatch(text)) and not into.year and "/" in _year_range(*years.groups()):
                 into.year = _year_range(*years.groups())   # "Bakı, 2004-2011"
                 self.claim(piece.start, piece.end, "year")
