@@ -221,7 +221,9 @@ _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Ci
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue|Buraxılış|buraxılış|бурахылыш|"
                      r"Бурахылыш)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
-                     r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
+                     r"(?:\s?\(\d+\))?)\.?$"
+                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü|й|[-‑]?й)?\s?(?:buraxılış|бурахылыш|выпуск|випуск)\.?$",   # "II buraxılış"
+                     re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"   # "2-е изд.", "3-е издание" (GOST R 7.0.100-2018)
                       r"(?:изд(?:ание)?|вид(?:ання)?|выд(?:анне)?|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
                       r"|(?:изд|вид)(?:\.|ание|ання)\s?\d+[-‑]?[^\W\d_]{0,3}(?![^\W\d_]))", re.IGNORECASE)   # "Изд. 2-е"
@@ -1644,7 +1646,7 @@ class _Parser:
             return
         match = _NUMBER.match(text) if kind == "number" else None
         if match:
-            ref.number = _RANGE_DASH.sub("-", match.group(1))
+            ref.number = _RANGE_DASH.sub("-", match.group(1) or match.group(2))
             self.claim(area.start, area.end, "number")
             return
         match = _VOLUME_WITH_TITLE.match(text)
