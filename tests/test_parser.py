@@ -606,6 +606,13 @@ CASES = [
     ("an issue numbered before its word ('II buraxılış')",
      "Bağırov B. Kimya. II buraxılış. Bakı, 2011.",
      {"title": "Kimya", "number": "II", "year": "2011"}),
+    ("a role no one is named for, then the next role with its name ('пер. с англ. под ред. ...')",
+     "Смит А. Исследование о природе и причинах богатства народов / пер. с англ. под ред. Л. И. Абалкина. – "
+     "М. : Эксмо, 2007. – 960 с.",
+     {"editors": ["Абалкин, Л. И."], "translators": [], "note": ["пер. с англ."]}),
+    ("a reprint is an edition statement",
+     "Гумилев Л. Н. Древние тюрки. – М. : Наука, 1967. – 504 с. – Репринт. изд.",
+     {"edition": "Репринт. изд.", "note": [], "pagetotal": "504"}),
     ("a range that runs backwards is no range: the first year, the second kept in the note",
      "Azərbaycan tarixi. Bakı: Elm, 2003-1998.",
      {"year": "2003", "note": ["1998"]}),

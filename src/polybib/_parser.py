@@ -226,6 +226,7 @@ _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sa
                      re.IGNORECASE)
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"   # "2-е изд.", "3-е издание" (GOST R 7.0.100-2018)
                       r"(?:изд(?:ание)?|вид(?:ання)?|выд(?:анне)?|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
+                      r"|^(?:Репринт|Reprint)"   # "Репринт. изд.", "Репринтное воспроизведение издания 1890 г."
                       r"|(?:изд|вид)(?:\.|ание|ання)\s?\d+[-‑]?[^\W\d_]{0,3}(?![^\W\d_]))", re.IGNORECASE)   # "Изд. 2-е"
 _THESIS = re.compile(r"^\[?(?:дис\.|дисс\.|диссертаци[яи]|дисертаці[яї]|автореф|avtoref|dissertasiya|dis\.\s?[.…]|"
                      r"thesis|dissertation)"
@@ -1435,6 +1436,13 @@ class _Parser:
                 self.claim(bracketed.end - 1, bracketed.end)
                 group = bracketed.cut(1, len(bracketed.text) - 1)
             role, role_raw, names = self.split_role(group)
+            if role and role != "note" and _starts_with_role(names.text):
+                # "пер. с англ. под ред. Л. И. Абалкина": a role no one is named for (the translation, a note),
+                # then the next role and its names
+                self.ref.note.append(role_raw)
+                self.mark(group.cut(0, names.start - group.start))
+                group = names
+                role, role_raw, names = self.split_role(group)
             if role == "note":   # "рец.", "вступ. ст. и примеч.": kept whole in the note, names and all
                 self.ref.note.append(group.text)
                 self.mark(group)
