@@ -155,7 +155,8 @@ _APA_UNIT = rf"{NAME_WORD}(?:[\s-]{NAME_WORD})?,\s?{INITIALS}"
 _APA_NAME = re.compile(_APA_UNIT)
 _APA_JOIN = re.compile(r",?\s(?:&\s|и\s|and\s|və\s)?")
 # "(2019). " (APA); "(2018), " and "(2010) " are the Harvard habit of British and Ukrainian "References" lists
-_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?\)(?P<sep>[.,]?)\s")
+_APA_YEAR = re.compile(rf"(?:,?\s(?P<others>et al\.|и др\.|və b\.))?\s?\((?P<year>{_YEAR})[a-zа-я]?"
+                       rf"(?:,\s(?P<day>[^\W\d_]{{3,12}}\.?\s\d{{1,2}}|\d{{1,2}}\s[^\W\d_]{{3,12}}\.?))?\)(?P<sep>[.,]?)\s")   # "(2021, March 5)"
 # Harvard: '"Legal regulation", Pravo Ukrainy, no. 5, pp. 112–120.' (the title quoted, the journal, its numbers)
 _HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)[»\"”“’'],?\s(?P<rest>.*)$")
 
@@ -193,6 +194,13 @@ def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
 # "Title (2nd ed.). Publisher."
 _APA_SERIAL_END = re.compile(r",\s(?P<volume>\d+)(?:\((?P<number>[^()]{1,20})\))?"
                              r"(?:,\s(?P<pages>[A-Za-z]?\d+(?:\s?[-–—]\s?[A-Za-z]?\d+)?))?[.\s]*$")
+_EDITION_SENTENCE = re.compile(r"\.\s(?P<edition>\d{1,2}(?:st|nd|rd|th|-?е|-?ci|-?cı|-?cu|-?cü)?\s?"
+                               r"(?:edn|ed|изд|nəşr)\.?(?:,?\s[^\W\d_]{2,12}\.?){0,3})$")
+_HARVARD_VOLUME = re.compile(r"\s?(?P<volume>\d{1,4})(?:\s?\((?P<number>[\d\s/–-]{1,9})\))?\s?")
+_HARVARD_CHAPTER = re.compile(r"[Ii]n:?\s(?P<editors>[^()]+?)\s\((?P<label>eds?\.?|red\.?|ред\.?)\),?\s(?P<book>[^.]+?)\.\s"
+                              r"(?P<imprint>[^,]+?)(?:,\s(?:pp?\.|s\.|с\.)\s?(?P<pages>\d+(?:\s?[-–—]\s?\d+)?))?[.\s]*")
+_APA_THESIS = re.compile(r"(?P<title>[^\[\]]+?)\s\[(?P<kind>[^\[\],]*?(?:dissertation|thesis|dissertasiya\w*|диссертация|дисертація)"
+                         r"[^\[\],]*?),\s(?P<school>[^\[\]]+?)(?P<bracket>\])(?:\.\s(?P<after>[^.]+?))?[.\s]*", re.IGNORECASE)
 _APA_SENTENCE_END = re.compile(r"[.?!]\s")
 _APA_IN = re.compile(r"\.\s(?:In|В)\s")
 _APA_CHAPTER_HOST = re.compile(
@@ -708,6 +716,8 @@ class _Parser:
         ref.authors = persons
         self.claim(part.start, part.start + authors_end, "author")
         ref.year = self.take(part.cut(match.start("year"), match.end("year")), "year")
+        if match["day"]:   # a newspaper's, a magazine's or a blog's day
+            ref.date = self.take(part.cut(match.start("day"), match.end("day")), "date")
         if match["others"]:
             ref.markers.append(match["others"])
         self.claim(part.start + match.start(), part.start + match.end())
@@ -715,9 +725,32 @@ class _Parser:
         if match["sep"] != "." and (self.read_harvard_article(rest) or
                                     match["sep"] == "," and self.read_harvard_book(rest)):
             return Piece("", rest.end)
-        if self.read_apa_article(rest) or self.read_apa_chapter(rest) or self.read_apa_book(rest):
+        if self.read_apa_article(rest) or self.read_apa_chapter(rest) or self.read_apa_thesis(rest):
+            return Piece("", rest.end)
+        if self.read_apa_book(rest):
+            if ref.date and len(ref.publishers) == 1 and not ref.places:
+                # "(2021, March 5). Title. Azernews. URL": a dated piece of a newspaper or a site, not a book
+                ref.host = Reference(entry_type="periodical", title=ref.publishers.pop())
+                ref.spans["journaltitle"] = ref.spans.pop("publisher")
+                ref.entry_type = "article"
             return Piece("", rest.end)
         return rest
+
+    def read_apa_thesis(self, rest: Piece) -> bool:
+        """"Title [Doctoral dissertation, University]. Database. URL": a thesis, its kind and its school."""
+        match = _APA_THESIS.fullmatch(rest.text)
+        if not match:
+            return False
+        ref = self.ref
+        ref.entry_type = "thesis"
+        ref.title = self.take(rest.cut(match.start("title"), match.end("title")), "title")
+        ref.genre = ref.thesis_type = self.take(rest.cut(match.start("kind"), match.end("kind")), "genre")
+        ref.organizations.append(self.take(rest.cut(match.start("school"), match.end("school")), "organization"))
+        self.mark(rest.cut(0, match.end("bracket")))
+        if match["after"]:   # the database or archive that holds it
+            ref.note.append(self.take(rest.cut(match.start("after"), match.end("after")), "note"))
+        self.mark(rest)
+        return True
 
     def take_place_before_colon(self, piece: Piece, into: Reference) -> Piece | None:
         """"Baku: Qanun", "Ankara: yıl 24": a known place and a colon opening ``piece`` go to ``into``'s
@@ -741,14 +774,46 @@ class _Parser:
         self.claim(rest.start, rest.start + quoted.start("title"))
         self.claim(rest.start + quoted.end("title"), rest.start + quoted.start("rest"))
         tail = rest.cut(quoted.start("rest"))
+        if self.read_harvard_chapter(tail):
+            return True
         pieces = split_top_level(tail, _COMMA)
         if pieces and pieces[0].text.strip(" .") and not self.area_kind(pieces[0].text.strip(" .")) \
                 and not _DIGIT.search(pieces[0].text):
             ref.entry_type = "article"
             ref.host = Reference(entry_type="periodical", title=self.take(pieces[0].strip(" ."), "journaltitle"))
             pieces = pieces[1:]
+            numbers = _HARVARD_VOLUME.fullmatch(pieces[0].text) if pieces else None
+            if numbers:   # "Energy Policy, 125(3), pp. 10–20": the journal's volume and issue, unlabelled
+                ref.volume = self.take(pieces[0].cut(numbers.start("volume"), numbers.end("volume")), "volume")
+                if numbers["number"]:
+                    ref.number = self.take(pieces[0].cut(numbers.start("number"), numbers.end("number")), "number")
+                self.mark(pieces[0])
+                pieces = pieces[1:]
         for piece in pieces:
             self.classify_area(piece, into=ref)
+        return True
+
+    def read_harvard_chapter(self, tail: Piece) -> bool:
+        """"in Brown, K. (ed.) Book Title. London: Routledge, pp. 45–67.": the book a Harvard chapter is in."""
+        match = _HARVARD_CHAPTER.fullmatch(tail.text)
+        if not match:
+            return False
+        ref = self.ref
+        inverted = [m.group() for m in _APA_NAME.finditer(match["editors"])]   # "Brown, K. and Lee, S."
+        chunks = inverted or [n for n in _APA_EDITOR_SEPARATOR.split(match["editors"]) if n.strip()]   # "K. Brown"
+        names = [parse_person(n) for n in chunks]
+        if not names or None in names:
+            return False
+        ref.entry_type = "incollection"
+        ref.editors = [replace(p, role="editor", role_raw=match["label"]) for p in names if p]
+        self.claim(tail.start + match.start("editors"), tail.start + match.end("editors"), "editor")
+        ref.host = Reference(entry_type="book", title=self.take(tail.cut(match.start("book"), match.end("book")), "booktitle"))
+        imprint = tail.cut(match.start("imprint"), match.end("imprint"))
+        if not self.parse_imprint(imprint, into=ref.host):
+            ref.host.publishers = [self.take(imprint, "publisher")]
+        if match["pages"]:
+            ref.pages = _page_range(self.take(tail.cut(match.start("pages"), match.end("pages")), "pages"))
+        self.mark(tail)
         return True
 
     def read_harvard_book(self, rest: Piece) -> bool:
@@ -796,7 +861,9 @@ class _Parser:
         self.claim(rest.start + host.start("editors"), rest.start + host.end("editors"), "editor")
         ref.host = Reference(entry_type="book", title=self.take(rest.cut(host.start("book"), host.end("book")), "booktitle"))
         ref.pages = _page_range(self.take(rest.cut(host.start("pages"), host.end("pages")), "pages"))
-        ref.host.publishers = [self.take(rest.cut(host.start("publisher"), host.end("publisher")), "publisher")]
+        publisher = rest.cut(host.start("publisher"), host.end("publisher"))
+        publisher = self.take_place_before_colon(publisher, ref.host) or publisher   # APA 6: "Baku: Publisher"
+        ref.host.publishers = [self.take(publisher, "publisher")]
         self.mark(rest)
         return True
 
@@ -806,7 +873,12 @@ class _Parser:
         if not end or end.start() == 0 or "(" in rest.text[: end.start()]:
             return False
         ref = self.ref
-        ref.title = self.take(rest.cut(0, end.start()), "title")
+        title = rest.cut(0, end.start())
+        edition = _EDITION_SENTENCE.search(title.text)
+        if edition and not end["edition"]:   # Harvard: "Economics of Transition. 2nd edn. Oxford: Blackwell."
+            ref.edition = self.take(title.cut(edition.start("edition")), "edition")
+            title = title.cut(0, edition.start())
+        ref.title = self.take(title, "title")
         if end["edition"]:
             ref.edition = self.take(rest.cut(end.start("edition"), end.end("edition")), "edition")
         publisher = rest.cut(end.start("publisher"), end.end("publisher"))
