@@ -362,6 +362,7 @@ _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+_YEAR_WITH_DAY = re.compile(rf"(?P<year>{_YEAR})\s?\((?P<day>\d{{1,2}})\s?(?P<month>[^\W\d_]+\.?)\)")
 _MEETING_DAYS = re.compile(rf"\s?(?P<days>\d{{1,2}}\s?{_D}\s?\d{{1,2}})\s(?P<month>[^\W\d_]+\.?)\s(?P<year>{_YEAR})"
                            rf"(?:\s?(?:г|il|y)\.?)?[\s.]*")
 _PUBLISHER_YEAR = re.compile(rf"\s?(?P<publisher>{UP}[^\d,:;()]{{1,60}}?)\s(?P<year>{_YEAR})(?:\s?(?:г|y|il)\.?)?[\s.]*")
@@ -1766,6 +1767,13 @@ class _Parser:
             ref.date = self.take(area.cut(match.start(1), match.end(1)).strip(" ."), "date")   # "12 may 2005"
             ref.year = ref.year or match.group(2)
             self.claim(area.start, area.end, "year")
+            return
+        match = _YEAR_WITH_DAY.fullmatch(text)
+        if match and month_number(match["month"].rstrip(".")) and not ref.date and not ref.year:
+            # "1887(28აპრ.)", "1950 (12 апр.)": a newspaper's year, its day in brackets
+            ref.year = self.take(area.cut(match.start("year"), match.end("year")), "year")
+            ref.date = self.take(area.cut(match.start("day"), match.end("month")), "date")
+            self.mark(area)
             return
         match = _extent_start().match(text)
         if match:
