@@ -362,6 +362,8 @@ _YEAR_SEARCH = re.compile(rf"(?=[12]){_YEAR}")
 _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
+_TITLE_THEN_VOLUME = re.compile(r"(?<=[^\W\d_]),\s?(?P<volume>\d{1,2})[,\s]*$")
+_BARE_VOLUME = re.compile(r"\d{1,2}")
 _YEAR_WITH_DAY = re.compile(rf"(?P<year>{_YEAR})\s?\((?P<day>\d{{1,2}})\s?(?P<month>[^\W\d_]+\.?)\)")
 _MEETING_DAYS = re.compile(rf"\s?(?P<days>\d{{1,2}}\s?{_D}\s?\d{{1,2}})\s(?P<month>[^\W\d_]+\.?)\s(?P<year>{_YEAR})"
                            rf"(?:\s?(?:г|il|y)\.?)?[\s.]*")
@@ -1284,6 +1286,11 @@ class _Parser:
             title = title.cut(0, sentences[-1].start - title.start)
         ending = " " if own_dots(title.text.rstrip()) else " ."   # "Кто виноват...": the title's own dots stay
         title = self.split_trailing_genre(title.strip(ending))
+        volume = _TITLE_THEN_VOLUME.search(title.text) if len(pieces) == 1 and not ref.volume else None
+        if volume:   # "Gtnoqenez azerbaydjanüev, 1, -Baku, «Glm», 1991": the Soviet comma chain's volume
+            ref.volume = self.take(title.cut(volume.start("volume"), volume.end("volume")), "volume")
+            self.mark(title.cut(volume.start()))
+            title = title.cut(0, volume.start())
         ref.title = self.join_broken_words(_strip_quotes(self.take(title.strip(ending), "title")), title)
         subtitles, genres = [], []
         for piece in pieces[1:]:
@@ -1916,7 +1923,10 @@ class _Parser:
             if not text:
                 continue
             following = pieces[index + 1].text.strip(" .") if index + 1 < len(pieces) else ""
-            if piece is quoted and not into.publishers:
+            if index == 0 and into is self.ref and not into.volume and _BARE_VOLUME.fullmatch(text) \
+                    and len(pieces) > 1 and self.is_place(following.lstrip("-–— ")):
+                into.volume = self.take(piece.strip(" ."), "volume")   # "Title, 1, Baku, «Elm», 1991"
+            elif piece is quoted and not into.publishers:
                 into.publishers = [_strip_quotes(text)]
                 self.claim(piece.start, piece.end, "publisher")
             elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
@@ -2342,7 +2352,8 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
                              rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
                              rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"   # "“Kaspi” qəzeti, 12.03.2010"
-                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
+                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d"
+                             rf"|\d{{1,2}},\s?{_D}?\s?(?:{places})(?:\s?[,:—–-]|$))"   # "Title, 1, Baku, ...": a volume
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
         imprint=re.compile(rf"^(?:(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}"
