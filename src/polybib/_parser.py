@@ -229,9 +229,10 @@ _VOLUME = re.compile(r"^(?:Т|т|Том|том|Vol|vol|V|v|T|t|ტ|Ч|ч|J|Bd|Ci
 _VOLUMES = re.compile(r"^(?:[ВвУу]|In)\s?(\d+)\s?(?:т|ч|vols?|т\.)\.?$")
 _NUMBER = re.compile(r"^(?:№|N|No|Ns|Nr|Вып|вып|Вип|вип|Vyp|vyp|sayı|Sy|Iss|Issue|Buraxılış|buraxılış|бурахылыш|"
                      r"Бурахылыш)\.?\s?([\dIVXLC]+(?:\s?[-–—/]\s?\d+)?"
-                     r"(?:\s?\(\d+\))?)\.?$"
-                     r"|^([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü|й|[-‑]?й)?\s?(?:buraxılış|бурахылыш|выпуск|випуск)\.?$",   # "II buraxılış"
-                     re.IGNORECASE)
+                     r"(?:\s?\(\d+\))?)\.?$", re.IGNORECASE)
+# ... or the numeral before its word: "II buraxılış", "3-й выпуск"
+_NUMBER_BEFORE_WORD = re.compile(r"([\dIVXLC]+)[-\s]?(?:ci|cı|cu|cü|й|[-‑]?й)?\s?"
+                                 r"(?i:buraxılış|бурахылыш|выпуск|випуск)\.?")
 _EDITION = re.compile(r"(?:^|\s)(?:\d+[-‑]?\s?(?:[^\W\d_]{1,3})?\s?"   # "2-е изд.", "3-е издание" (GOST R 7.0.100-2018)
                       r"(?:изд(?:ание)?|вид(?:ання)?|выд(?:анне)?|nəşr|ed|Aufl)\b|(?:изд|вид|выд)\.,|nəşri\b|[Ee]dition"
                       r"|^(?:Репринт|Reprint)"   # "Репринт. изд.", "Репринтное воспроизведение издания 1890 г."
@@ -363,7 +364,6 @@ _JUST_YEAR = re.compile(_YEAR)
 _YEAR_AFTER_DASH_SEARCH = re.compile(_YEAR_AFTER_DASH)
 _YEAR_ALONE = re.compile(rf"{_YEAR}(?:\s?(?:г|y|il)\.?)?")   # "1993", "1993 г.", "2005 il"
 _TITLE_THEN_VOLUME = re.compile(r"(?<=[^\W\d_]),\s?(?P<volume>\d{1,2})[,\s]*$")
-_BARE_VOLUME = re.compile(r"\d{1,2}")
 _YEAR_WITH_DAY = re.compile(rf"(?P<year>{_YEAR})\s?\((?P<day>\d{{1,2}})\s?(?P<month>[^\W\d_]+\.?)\)")
 _MEETING_DAYS = re.compile(rf"\s?(?P<days>\d{{1,2}}\s?{_D}\s?\d{{1,2}})\s(?P<month>[^\W\d_]+\.?)\s(?P<year>{_YEAR})"
                            rf"(?:\s?(?:г|il|y)\.?)?[\s.]*")
@@ -708,6 +708,9 @@ class _Parser:
             persons = [parse_person(name) for name in names]
             authors_end = match.start()
         else:
+            paren = part.text.find("(")   # (the one author's year: a bracket and four digits, near the start)
+            if not 1 < paren < 160 or not part.text[paren + 1:paren + 5].isdigit():
+                return part
             match = _APA_ONE_AUTHOR.match(part.text)
             if not match:
                 return part
@@ -1237,7 +1240,7 @@ class _Parser:
         return bool(
             self.match_imprint(text)
             or _PAGES.match(text) or _PAGES_SUFFIX.match(text)
-            or _NUMBER.match(text)
+            or _number_match(text)
             or (len(text) < 60 and _EDITION.search(text) and not is_genre(text))
             or (not first_after_title and _VOLUME.match(text))
         )
@@ -1732,9 +1735,9 @@ class _Parser:
             ref.pages = _page_range(_PAGES_WORD_AT_END.sub("", match.group(1)))
             self.claim(area.start, area.end, "pages")
             return
-        match = _NUMBER.match(text) if kind == "number" else None
+        match = _number_match(text) if kind == "number" else None
         if match:
-            ref.number = _RANGE_DASH.sub("-", match.group(1) or match.group(2))
+            ref.number = _RANGE_DASH.sub("-", match.group(1))
             self.claim(area.start, area.end, "number")
             return
         match = _VOLUME_WITH_TITLE.match(text)
@@ -1849,7 +1852,7 @@ class _Parser:
         """Which single field an area fills, for the kinds that are recognised by their form."""
         if _PAGES.match(text) or _PAGES_SUFFIX.match(text):
             return "pages"
-        if _NUMBER.match(text):
+        if _number_match(text):
             return "number"
         if _VOLUME.match(text) or _volume_in_words().match(text):
             return "volume"
@@ -1923,10 +1926,7 @@ class _Parser:
             if not text:
                 continue
             following = pieces[index + 1].text.strip(" .") if index + 1 < len(pieces) else ""
-            if index == 0 and into is self.ref and not into.volume and _BARE_VOLUME.fullmatch(text) \
-                    and len(pieces) > 1 and self.is_place(following.lstrip("-–— ")):
-                into.volume = self.take(piece.strip(" ."), "volume")   # "Title, 1, Baku, «Elm», 1991"
-            elif piece is quoted and not into.publishers:
+            if piece is quoted and not into.publishers:
                 into.publishers = [_strip_quotes(text)]
                 self.claim(piece.start, piece.end, "publisher")
             elif into is self.ref and self.ref.host is None and host_title is None and index == 0 \
@@ -2352,8 +2352,7 @@ def _place_patterns(lang: str, script: str) -> _PlacePatterns:
         title_end=re.compile(rf",\s?(?=(?:{places})(?:\s?[,:—–-]|$)|{_YEAR}\b(?![-–—])|(?:t|т|Т|T|vol|Vol|V)\.\s?[IVXLC\d]"
                              rf"|\d{{1,2}}\s[^\W\d_]{{3,}}\.?,?\s{_YEAR}\b"   # "«Azərbaycan» qəzeti, 12 may 2005"
                              rf"|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}\b"   # "“Kaspi” qəzeti, 12.03.2010"
-                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d"
-                             rf"|\d{{1,2}},\s?{_D}?\s?(?:{places})(?:\s?[,:—–-]|$))"   # "Title, 1, Baku, ...": a volume
+                             rf"|(?:пер|per|tərc|ред|red)\.\s|(?:səh|s|с|стр|p)\.\s?\d)"
                              rf"|\s(?=(?:{places})\.?\s?,?\s?{_YEAR}\b)"),
         imprint_start=re.compile(rf"(?:{places})\.?\s?[:,]"),
         imprint=re.compile(rf"^(?:(?:\[?(?:{places}|[\w\s.-]{{1,30}}?)\]?)\.?\s?[;:,]\s?.*?,?\s?{_YEAR}"
@@ -2519,6 +2518,11 @@ def _raw_length(text: str, form: str) -> int:
     while i < len(text) and text[i] in " :":
         i += 1
     return i
+
+
+def _number_match(text: str) -> re.Match[str] | None:
+    """An issue's number with its label ("№ 3", "Вып. 2", "sayı 5") or before its word ("II buraxılış")."""
+    return _NUMBER.match(text) or (_NUMBER_BEFORE_WORD.fullmatch(text.rstrip()) if text[:1] in "0123456789IVXLC" else None)
 
 
 def _one_author(name: str) -> Person | None:

@@ -136,7 +136,7 @@ def _repair_homoglyphs(text: str, diagnostics: list[Diagnostic]) -> str:
                                       f"{word!r} mixes Latin and Cyrillic look-alike letters; read as {fixed!r}",
                                       Severity.INFO, Span(match.start(), match.end())))
     text = "".join(chars)
-    if len(_CYRILLIC_LETTER.findall(text)) > 2 * len(_LATIN_LETTER.findall(text)):
+    if ("c." in text or "C." in text) and len(_CYRILLIC_LETTER.findall(text)) > 2 * len(_LATIN_LETTER.findall(text)):
         text = _LATIN_PAGE_WORD.sub(lambda m: _latin_page_word(m, diagnostics), text)
     return text
 
