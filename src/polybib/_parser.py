@@ -164,7 +164,6 @@ _HARVARD_ARTICLE = re.compile(r"^[«\"“„‘'](?P<title>[^«»\"“”„]+?)
 # ... or one author that is a body or a GOST heading: "OECD (2019),", "World Bank (2020).", "UNESCO. (2015).",
 # "Dövlət Statistika Komitəsi (2021).", "Мамедов А. (2012)"
 _APA_ONE_AUTHOR = re.compile(rf"^(?P<name>{UP}[^()\d\s]*?(?:\s[^()\d\s]+?){{0,11}}?)\.?" + _APA_YEAR.pattern)
-_ACRONYM = re.compile(rf"{UP}{{2,}}")
 
 
 def _apa_head(text: str) -> tuple[list[str], re.Match[str]] | None:
@@ -200,7 +199,7 @@ _HARVARD_VOLUME = re.compile(r"\s?(?P<volume>\d{1,4})(?:\s?\((?P<number>[\d\s/�
 _HARVARD_CHAPTER = re.compile(r"[Ii]n:?\s(?P<editors>[^()]+?)\s\((?P<label>eds?\.?|red\.?|ред\.?)\),?\s(?P<book>[^.]+?)\.\s"
                               r"(?P<imprint>[^,]+?)(?:,\s(?:pp?\.|s\.|с\.)\s?(?P<pages>\d+(?:\s?[-–—]\s?\d+)?))?[.\s]*")
 _APA_THESIS = re.compile(r"(?P<title>[^\[\]]+?)\s\[(?P<kind>[^\[\],]*?(?:dissertation|thesis|dissertasiya\w*|диссертация|дисертація)"
-                         r"[^\[\],]*?),\s(?P<school>[^\[\]]+?)(?P<bracket>\])(?:\.\s(?P<after>[^.]+?))?[.\s]*", re.IGNORECASE)
+                         r"[^\[\],]*?),\s(?P<school>[^\[\]]+?)\](?:\.\s(?P<after>[^.]+?))?[.\s]*", re.IGNORECASE)
 _APA_SENTENCE_END = re.compile(r"[.?!]\s")
 _APA_IN = re.compile(r"\.\s(?:In|В)\s")
 _APA_CHAPTER_HOST = re.compile(
@@ -752,7 +751,6 @@ class _Parser:
         ref.title = self.take(rest.cut(match.start("title"), match.end("title")), "title")
         ref.genre = ref.thesis_type = self.take(rest.cut(match.start("kind"), match.end("kind")), "genre")
         ref.organizations.append(self.take(rest.cut(match.start("school"), match.end("school")), "organization"))
-        self.mark(rest.cut(0, match.end("bracket")))
         if match["after"]:   # the database or archive that holds it
             ref.note.append(self.take(rest.cut(match.start("after"), match.end("after")), "note"))
         self.mark(rest)
@@ -805,9 +803,7 @@ class _Parser:
         if not match:
             return False
         ref = self.ref
-        inverted = [m.group() for m in _APA_NAME.finditer(match["editors"])]   # "Brown, K. and Lee, S."
-        chunks = inverted or [n for n in _APA_EDITOR_SEPARATOR.split(match["editors"]) if n.strip()]   # "K. Brown"
-        names = [parse_person(n) for n in chunks]
+        names = _editor_names(match["editors"])
         if not names or None in names:
             return False
         ref.entry_type = "incollection"
@@ -862,8 +858,7 @@ class _Parser:
         ref = self.ref
         ref.entry_type = "incollection"
         ref.title = self.take(rest.cut(0, link.start()), "title")
-        names = [parse_person(n) for n in _APA_EDITOR_SEPARATOR.split(host["editors"]) if n.strip()]
-        ref.editors = [replace(p, role="editor", role_raw=host["label"]) for p in names if p]
+        ref.editors = [replace(p, role="editor", role_raw=host["label"]) for p in _editor_names(host["editors"]) if p]
         self.claim(rest.start + host.start("editors"), rest.start + host.end("editors"), "editor")
         ref.host = Reference(entry_type="book", title=self.take(rest.cut(host.start("book"), host.end("book")), "booktitle"))
         ref.pages = _page_range(self.take(rest.cut(host.start("pages"), host.end("pages")), "pages"))
@@ -1952,10 +1947,11 @@ class _Parser:
                 into.year = self.take(piece.cut(both.start("year"), both.end("year")), "year")
             elif (held := _MEETING_DAYS.fullmatch(piece.text)) and not into.year and month_number(held["month"].rstrip(".")):
                 # "Bakı, 12-13 may 2015": the days a conference met (a note), then the year
-                self.ref.note.append(self.text[piece.start + held.start("days"):piece.start + held.end("month")])
-                self.mark(piece.cut(held.start("days"), held.end("month")))
+                days = piece.cut(held.start("days"), held.end("month"))
+                self.ref.note.append(days.text)
+                self.mark(days)
                 into.year = self.take(piece.cut(held.start("year"), held.end("year")), "year")
-            elif (years := _YEAR_RANGE.fullmatch(text)) and not into.year and "/" in _year_range(*years.groups()):
+            elif (years := _YEAR_RANGE.fullmatch(text)) and not into.year and years[2] > years[1]:
                 into.year = _year_range(*years.groups())   # "Bakı, 2004-2011"
                 self.claim(piece.start, piece.end, "year")
             elif _NOT_NAMED.fullmatch(text):
@@ -2518,6 +2514,13 @@ def _raw_length(text: str, form: str) -> int:
     while i < len(text) and text[i] in " :":
         i += 1
     return i
+
+
+def _editor_names(text: str) -> list[Person | None]:
+    """The editors of the book a chapter is in: "Brown, K. and Lee, S." or "I. Editor & I. Editor" (None
+    for a name that does not read as a person's)."""
+    inverted = [m.group() for m in _APA_NAME.finditer(text)]
+    return [parse_person(n) for n in inverted or (n for n in _APA_EDITOR_SEPARATOR.split(text) if n.strip())]
 
 
 def _number_match(text: str) -> re.Match[str] | None:
